@@ -1,0 +1,53 @@
+package generator
+
+import (
+	"time"
+
+	"github.com/jianghan-district/jianghan/generator/diag"
+	"github.com/jianghan-district/jianghan/generator/publish"
+	"github.com/jianghan-district/jianghan/generator/render"
+	"github.com/jianghan-district/jianghan/themes"
+)
+
+// Result reports what a build did.
+type Result struct {
+	Project  *Project
+	Files    int
+	Duration time.Duration
+}
+
+// Build loads the site and, when the content has no errors, publishes it to
+// the output folder. Content errors come back as *diag.Failed with every
+// diagnostic; the previous output is then left untouched.
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	p, err := Load(opts)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Project: p}
+	if p.Diags.HasErrors() {
+		return res, &diag.Failed{Diagnostics: p.Diags.Sorted()}
+	}
+	if err := publish.CheckOut(opts.OutDir()); err != nil {
+		return res, err
+	}
+	r, err := p.Renderer(render.Options{})
+	if err != nil {
+		return res, err
+	}
+	jobs := r.Jobs()
+	jobs = append(jobs, p.SearchJob())
+	if err := publish.Publish(opts.OutDir(), jobs, publish.Sources{Root: opts.root(), Theme: r.Theme()}); err != nil {
+		return res, err
+	}
+	res.Files = len(jobs)
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// Renderer makes the renderer for the project's site with its theme.
+func (p *Project) Renderer(o render.Options) (*render.Renderer, error) {
+	o.Linker = p.Linker
+	return render.New(p.Site, themes.ForSite(p.Options.root()), o)
+}

@@ -1,0 +1,86 @@
+// Package generator compiles a site folder into its output: it loads and
+// checks the content (package load), links and renders the Markdown
+// (package link), renders every output file (package render) and publishes
+// them (package publish). It knows nothing about HTTP; serve and the command
+// line call it.
+package generator
+
+import (
+	"path/filepath"
+
+	"github.com/jianghan-district/jianghan/generator/diag"
+	"github.com/jianghan-district/jianghan/generator/link"
+	"github.com/jianghan-district/jianghan/generator/load"
+	"github.com/jianghan-district/jianghan/generator/markdown"
+	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/generator/urls"
+)
+
+// Options describe one build of one site.
+type Options struct {
+	// Root is the site folder (holding content/); "" means the current one.
+	Root string
+	// Out is the output folder; "" means Root/public.
+	Out string
+	// BaseURL overrides site.yaml's base_url when set.
+	BaseURL string
+	// Drafts includes pages marked draft.
+	Drafts bool
+	// Portable writes links that work opened from disk (file://).
+	Portable bool
+}
+
+func (o Options) root() string {
+	if o.Root == "" {
+		return "."
+	}
+	return o.Root
+}
+
+// OutDir returns the output folder the options name.
+func (o Options) OutDir() string {
+	if o.Out != "" {
+		return o.Out
+	}
+	return filepath.Join(o.root(), "public")
+}
+
+// Project is a loaded, checked and linked site: the model every later stage
+// reads, and the problems found on the way.
+type Project struct {
+	Options Options
+	Site    *model.Site
+	Linker  urls.Linker
+	Diags   *diag.List
+	// Converter and Resolver are kept so one page can be re-rendered.
+	Converter *markdown.Converter
+	Resolver  *link.Resolver
+}
+
+// Load reads, checks and links the site. Content problems are in the
+// project's Diags; the error is for what stops loading altogether (no
+// content folder, unreadable files).
+func Load(opts Options) (*Project, error) {
+	diags := &diag.List{}
+	site, err := load.Site(opts.root(), load.Options{Drafts: opts.Drafts}, diags)
+	if err != nil {
+		return nil, err
+	}
+	if opts.BaseURL != "" {
+		site.Config.BaseURL = opts.BaseURL
+	}
+	p := &Project{
+		Options:   opts,
+		Site:      site,
+		Diags:     diags,
+		Linker:    urls.Linker{Base: site.Config.BasePath(), Portable: opts.Portable},
+		Converter: markdown.New(markdown.Options{Unsafe: site.Config.Markdown.Unsafe}),
+	}
+	p.Resolver = link.NewResolver(site, p.Linker)
+	link.References(site, p.Resolver, diags)
+	link.RenderAll(site, p.Converter, p.Resolver, diags)
+	link.Backlinks(site)
+	link.Terms(site)
+	link.Warnings(site, diags)
+	return p, nil
+}

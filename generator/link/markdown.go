@@ -1,0 +1,90 @@
+package link
+
+import (
+	"html/template"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/jianghan-district/jianghan/generator/diag"
+	"github.com/jianghan-district/jianghan/generator/markdown"
+	"github.com/jianghan-district/jianghan/generator/model"
+)
+
+// sectionRoles maps the headings a case uses to the part of the story they
+// hold; English names are accepted as the SPEC says.
+var sectionRoles = map[string]string{
+	"问题": "problem", "problem": "problem",
+	"解决方案": "solution", "solution": "solution",
+	"成效": "outcome", "outcome": "outcome",
+	"反思": "reflection", "reflection": "reflection",
+}
+
+// RenderAll renders every page's Markdown in parallel.
+func RenderAll(site *model.Site, conv *markdown.Converter, r *Resolver, diags *diag.List) {
+	var wg sync.WaitGroup
+	next := make(chan *model.Page)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				Render(p, conv, r, diags)
+			}
+		}()
+	}
+	for _, p := range site.Pages {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+}
+
+// Render converts one page's Markdown, reports its broken links at their file
+// line, and checks that a case tells both its problem and its solution.
+func Render(p *model.Page, conv *markdown.Converter, r *Resolver, diags *diag.List) {
+	res := conv.Convert(p.Body, r.For(p))
+	for _, pr := range res.Problems {
+		diags.Errorf(p.Source, p.BodyLine+pr.Line-1, pr.Col, "%s", pr.Msg)
+	}
+	p.HTML = template.HTML(res.HTML)
+	p.Text = res.Text
+	p.Headings = p.Headings[:0]
+	for _, h := range res.Headings {
+		p.Headings = append(p.Headings, model.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
+	}
+	p.Sections = p.Sections[:0]
+	for _, s := range res.Sections {
+		p.Sections = append(p.Sections, model.Section{
+			Role:    sectionRoles[strings.ToLower(strings.TrimSpace(s.Heading.Text))],
+			Heading: model.Heading{Level: s.Heading.Level, ID: s.Heading.ID, Text: s.Heading.Text},
+			HTML:    template.HTML(s.HTML),
+			Text:    s.Text,
+		})
+	}
+	if p.Kind == model.Cases {
+		has := map[string]bool{}
+		for _, s := range p.Sections {
+			has[s.Role] = true
+		}
+		line := p.BodyLine
+		if !has["problem"] {
+			diags.Errorf(p.Source, line, 1, "a case must tell its problem: add a section headed `## 问题`")
+		}
+		if !has["solution"] {
+			diags.Errorf(p.Source, line, 1, "a case must tell its solution: add a section headed `## 解决方案`")
+		}
+	}
+}
+
+// Excerpt shortens plain text to about n characters for lists and meta
+// descriptions, when the author gave no summary.
+func Excerpt(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	r := []rune(text)
+	return string(r[:n]) + "……"
+}

@@ -1,0 +1,247 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// value is one front matter value with the place it was written, so that
+// every later check can point the author at the exact line and column.
+type value struct {
+	Line, Col int
+	Scalar    string  // for scalars
+	IsScalar  bool    // true for strings, numbers, dates, booleans
+	Tag       string  // YAML tag of a scalar (!!str, !!int, !!bool…), or a TOML type name
+	List      []value // for sequences
+	IsList    bool
+	Map       []field // for mappings, in source order
+	IsMap     bool
+}
+
+// field is a key of a mapping and its value.
+type field struct {
+	Key       string
+	Line, Col int // where the key stands
+	Value     value
+}
+
+// frontMatter is the decoded block: top-level keys in source order.
+type frontMatter struct {
+	Fields []field
+	// Line is the file line of the opening delimiter.
+	Line int
+}
+
+// syntaxError is a front matter problem at a file position.
+type syntaxError struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *syntaxError) Error() string { return e.Msg }
+
+var utf8BOM = []byte("\xEF\xBB\xBF")
+
+// splitFrontMatter separates the front matter from the body with
+// adrg/frontmatter, and returns the decoded block, the body and the file line
+// on which the body starts. It handles what the library passes over in
+// silence: a UTF-8 byte order mark (stripped, so the block is still found),
+// a block that is opened but never closed, and a file with no block at all.
+func splitFrontMatter(src []byte) (*frontMatter, []byte, int, error) {
+	src = bytes.TrimPrefix(src, utf8BOM)
+	var raw []byte
+	var format string
+	capture := func(name string) frontmatter.UnmarshalFunc {
+		return func(data []byte, _ any) error {
+			raw, format = data, name
+			return nil
+		}
+	}
+	body, err := frontmatter.Parse(bytes.NewReader(src), nil,
+		frontmatter.NewFormat("---", "---", capture("yaml")),
+		frontmatter.NewFormat("+++", "+++", capture("toml")),
+	)
+	if err != nil {
+		return nil, nil, 0, &syntaxError{Line: 1, Col: 1, Msg: "cannot read the file: " + err.Error()}
+	}
+	openLine, opener := firstLine(src)
+	if format == "" {
+		if opener == "---" || opener == "+++" {
+			return nil, nil, 0, &syntaxError{Line: openLine, Col: 1, Msg: fmt.Sprintf(
+				"front matter opened with %s is never closed: add a line with only %s after the last field", opener, opener)}
+		}
+		return nil, nil, 0, &syntaxError{Line: 1, Col: 1, Msg: "the file has no front matter: start it with a line ---, then title: …, then another line ---"}
+	}
+	bodyStart := len(src) - len(body)
+	bodyLine := 1 + bytes.Count(src[:bodyStart], []byte("\n"))
+	fm := &frontMatter{Line: openLine}
+	offset := openLine // data starts on the line after the opener
+	switch format {
+	case "yaml":
+		err = decodeYAML(raw, offset, fm)
+	case "toml":
+		err = decodeTOML(raw, offset, fm)
+	}
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	return fm, body, bodyLine, nil
+}
+
+// firstLine returns the first non-blank line and its 1-based number, as the
+// front matter library detects the opener.
+func firstLine(src []byte) (int, string) {
+	line := 1
+	for len(src) > 0 {
+		i := bytes.IndexByte(src, '\n')
+		var l []byte
+		if i < 0 {
+			l, src = src, nil
+		} else {
+			l, src = src[:i], src[i+1:]
+		}
+		if t := strings.TrimSpace(string(l)); t != "" {
+			return line, t
+		}
+		line++
+	}
+	return 0, ""
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+func decodeYAML(raw []byte, offset int, fm *frontMatter) error {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		msg := err.Error()
+		line := 1
+		var te *yaml.TypeError
+		if errors.As(err, &te) && len(te.Errors) > 0 {
+			msg = te.Errors[0]
+		}
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			if m[1] != "" {
+				line, _ = strconv.Atoi(m[1])
+			}
+			msg = m[2]
+		}
+		return &syntaxError{Line: offset + line, Col: 1, Msg: "front matter is not valid YAML: " + msg +
+			" (check the indentation and that a value with a colon is in quotes)"}
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return &syntaxError{Line: offset + root.Line, Col: root.Column, Msg: "front matter must be a list of key: value lines"}
+	}
+	v := yamlValue(root, offset)
+	fm.Fields = v.Map
+	return nil
+}
+
+func yamlValue(n *yaml.Node, offset int) value {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	v := value{Line: n.Line + offset, Col: n.Column}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		v.IsScalar, v.Scalar, v.Tag = true, n.Value, n.ShortTag()
+		if v.Tag == "!!null" {
+			v.IsScalar, v.Scalar = false, ""
+		}
+	case yaml.SequenceNode:
+		v.IsList = true
+		for _, c := range n.Content {
+			v.List = append(v.List, yamlValue(c, offset))
+		}
+	case yaml.MappingNode:
+		v.IsMap = true
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			v.Map = append(v.Map, field{Key: k.Value, Line: k.Line + offset, Col: k.Column, Value: yamlValue(n.Content[i+1], offset)})
+		}
+	}
+	return v
+}
+
+var tomlKeyRE = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+|"[^"]*")\s*=\s*`)
+
+func decodeTOML(raw []byte, offset int, fm *frontMatter) error {
+	var m map[string]any
+	md, err := toml.Decode(string(raw), &m)
+	if err != nil {
+		var pe toml.ParseError
+		line, col, msg := 1, 1, err.Error()
+		if errors.As(err, &pe) {
+			line, col, msg = pe.Position.Line, pe.Position.Col, pe.Message
+		}
+		return &syntaxError{Line: offset + line, Col: col, Msg: "front matter is not valid TOML: " + msg}
+	}
+	// TOML's decoder gives no positions; find each top-level key's line by
+	// reading the text, so errors still point at the right place.
+	where := map[string][2]int{}
+	for i, l := range strings.Split(string(raw), "\n") {
+		if mm := tomlKeyRE.FindStringSubmatchIndex(l); mm != nil {
+			k := strings.Trim(l[mm[2]:mm[3]], `"`)
+			if _, seen := where[k]; !seen {
+				where[k] = [2]int{offset + i + 1, len([]rune(l[:mm[1]])) + 1}
+			}
+		}
+	}
+	for _, k := range md.Keys() {
+		if len(k) != 1 {
+			continue
+		}
+		name := k[0]
+		pos := where[name]
+		fm.Fields = append(fm.Fields, field{Key: name, Line: pos[0], Col: 1, Value: tomlValue(m[name], pos[0], pos[1])})
+	}
+	return nil
+}
+
+func tomlValue(x any, line, col int) value {
+	v := value{Line: line, Col: col}
+	switch t := x.(type) {
+	case string:
+		v.IsScalar, v.Scalar, v.Tag = true, t, "!!str"
+	case int64:
+		v.IsScalar, v.Scalar, v.Tag = true, strconv.FormatInt(t, 10), "!!int"
+	case float64:
+		v.IsScalar, v.Scalar, v.Tag = true, strconv.FormatFloat(t, 'g', -1, 64), "!!float"
+	case bool:
+		v.IsScalar, v.Scalar, v.Tag = true, strconv.FormatBool(t), "!!bool"
+	case interface{ Format(string) string }:
+		v.IsScalar, v.Scalar, v.Tag = true, t.Format("2006-01-02"), "!!timestamp"
+	case []any:
+		v.IsList = true
+		for _, e := range t {
+			v.List = append(v.List, tomlValue(e, line, col))
+		}
+	case []map[string]any:
+		v.IsList = true
+		for _, e := range t {
+			v.List = append(v.List, tomlValue(e, line, col))
+		}
+	case map[string]any:
+		v.IsMap = true
+		keys := make([]string, 0, len(t))
+		for k := range t {
+			keys = append(keys, k)
+		}
+		sortStrings(keys)
+		for _, k := range keys {
+			v.Map = append(v.Map, field{Key: k, Line: line, Col: col, Value: tomlValue(t[k], line, col)})
+		}
+	}
+	return v
+}

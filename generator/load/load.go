@@ -1,0 +1,226 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/jianghan-district/jianghan/generator/diag"
+	"github.com/jianghan-district/jianghan/generator/model"
+)
+
+// Options choose what a load includes.
+type Options struct {
+	// Drafts includes pages marked draft: true.
+	Drafts bool
+}
+
+// source is one page file found on disk, before it is read.
+type source struct {
+	kind      model.Kind
+	slug      string
+	rel       string // site-relative path of the Markdown file
+	bundleDir string
+	files     []string
+}
+
+// Site reads the whole library under root. Every problem found is added to
+// diags; the returned Site holds what could be read, so later checks can
+// still run and report theirs in the same pass.
+func Site(root string, opts Options, diags *diag.List) (*model.Site, error) {
+	site := &model.Site{Config: Config(root, diags)}
+	if _, err := os.Stat(filepath.Join(root, "content")); err != nil {
+		return site, fmt.Errorf("no content folder in %s: run jianghan in the site folder or pass -s SITE", root)
+	}
+	srcs, static, err := walk(root, diags)
+	if err != nil {
+		return site, err
+	}
+	site.Static = static
+	entries := make([]model.Entry, len(srcs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				entries[i] = readPage(root, srcs[i], &site.Config, diags)
+			}
+		}()
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	seen := map[string]*model.Page{}
+	for _, e := range entries {
+		if e == nil {
+			continue
+		}
+		p := e.Base()
+		if p.Draft && !opts.Drafts {
+			continue
+		}
+		if prev := seen[p.Key()]; prev != nil {
+			pos := p.Fields["slug"]
+			diags.Errorf(p.Source, pos.Line, pos.Col, "%s and %s both publish %s: rename one file or give it another slug", prev.Source, p.Source, p.URL())
+			continue
+		}
+		seen[p.Key()] = p
+		switch x := e.(type) {
+		case *model.Case:
+			site.Cases = append(site.Cases, x)
+		case *model.Lecture:
+			site.Lectures = append(site.Lectures, x)
+		case *model.Guide:
+			site.Guides = append(site.Guides, x)
+		case *model.Worker:
+			site.Workers = append(site.Workers, x)
+		case *model.Course:
+			site.Courses = append(site.Courses, x)
+		case *model.Chapter:
+			site.Chapters = append(site.Chapters, x)
+		}
+	}
+	site.Index()
+	return site, nil
+}
+
+// readPage reads and decodes one page file; nil when it cannot be used.
+func readPage(root string, s source, cfg *model.Config, diags *diag.List) model.Entry {
+	raw, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(s.rel)))
+	if err != nil {
+		diags.Errorf(s.rel, 0, 0, "cannot read: %v", err)
+		return nil
+	}
+	fm, body, bodyLine, err := splitFrontMatter(raw)
+	if err != nil {
+		var se *syntaxError
+		if errors.As(err, &se) {
+			diags.Errorf(s.rel, se.Line, se.Col, "%s", se.Msg)
+		} else {
+			diags.Errorf(s.rel, 0, 0, "%v", err)
+		}
+		return nil
+	}
+	p := model.Page{Kind: s.kind, Slug: s.slug, Source: s.rel, BundleDir: s.bundleDir, Files: s.files, Body: body, BodyLine: bodyLine}
+	return decodeEntry(p, fm, diags, cfg)
+}
+
+// walk lists the page files of every kind and the static files, in a stable
+// order, and flags files that are in places the generator would ignore.
+func walk(root string, diags *diag.List) ([]source, []string, error) {
+	var srcs []source
+	var static []string
+	content := filepath.Join(root, "content")
+	tops, err := os.ReadDir(content)
+	if err != nil {
+		return nil, nil, err
+	}
+	var kindNames []string
+	for _, k := range model.Kinds {
+		kindNames = append(kindNames, string(k))
+	}
+	for _, t := range tops {
+		name := t.Name()
+		rel := "content/" + name
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		switch {
+		case !t.IsDir():
+			if name != "site.yaml" && strings.HasSuffix(name, ".md") {
+				diags.Warnf(rel, 0, 0, "this page belongs to no kind and is not published: move it into one of content/%s/", strings.Join(kindNames, "/, content/"))
+			}
+		case name == "static":
+			err := filepath.WalkDir(filepath.Join(content, name), func(p string, d fs.DirEntry, err error) error {
+				if err != nil {
+					return err
+				}
+				if !d.IsDir() {
+					r, _ := filepath.Rel(filepath.Join(content, name), p)
+					static = append(static, filepath.ToSlash(r))
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, nil, err
+			}
+		case model.Kind(name).Valid():
+			found, err := walkKind(content, model.Kind(name), diags)
+			if err != nil {
+				return nil, nil, err
+			}
+			srcs = append(srcs, found...)
+		default:
+			diags.Errorf(rel, 0, 0, "unknown content folder %q%s: the kinds are %s, and static/ for files copied as they are", name, diag.DidYouMean(name, kindNames), strings.Join(kindNames, ", "))
+		}
+	}
+	sort.Slice(srcs, func(i, j int) bool { return srcs[i].rel < srcs[j].rel })
+	sort.Strings(static)
+	return srcs, static, nil
+}
+
+func walkKind(content string, kind model.Kind, diags *diag.List) ([]source, error) {
+	dir := filepath.Join(content, string(kind))
+	items, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []source
+	for _, it := range items {
+		name := it.Name()
+		rel := path.Join("content", string(kind), name)
+		if isIgnored(name) {
+			continue
+		}
+		if !it.IsDir() {
+			if strings.HasSuffix(name, ".md") {
+				out = append(out, source{kind: kind, slug: strings.TrimSuffix(name, ".md"), rel: rel})
+			} else {
+				diags.Warnf(rel, 0, 0, "only Markdown pages belong here: put files that go with a page beside its index.md in a bundle folder, or in content/static/")
+			}
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, name, "index.md")); err != nil {
+			diags.Errorf(rel, 0, 0, "folder has no index.md: a page bundle is %s/%s/index.md with its files beside it", kind, name)
+			continue
+		}
+		var files []string
+		bdir := filepath.Join(dir, name)
+		err := filepath.WalkDir(bdir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || isIgnored(d.Name()) {
+				return nil
+			}
+			r, _ := filepath.Rel(bdir, p)
+			if r != "index.md" {
+				files = append(files, filepath.ToSlash(r))
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(files)
+		out = append(out, source{kind: kind, slug: name, rel: rel + "/index.md", bundleDir: rel, files: files})
+	}
+	return out, nil
+}
+
+// isIgnored skips hidden files and the temporary files editors leave behind.
+func isIgnored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || name == "4913"
+}

@@ -1,0 +1,113 @@
+package model
+
+import "sort"
+
+// Taxonomy is a way of grouping pages with term pages of their own.
+type Taxonomy string
+
+// The four taxonomies, named as their URL folders.
+const (
+	TopicsTax  Taxonomy = "topics"
+	StreetsTax Taxonomy = "streets"
+	MethodsTax Taxonomy = "methods"
+	TagsTax    Taxonomy = "tags"
+)
+
+// Taxonomies lists them in display order.
+var Taxonomies = []Taxonomy{TopicsTax, StreetsTax, MethodsTax, TagsTax}
+
+// Label is the taxonomy's name as readers see it.
+func (t Taxonomy) Label() string {
+	switch t {
+	case TopicsTax:
+		return "主题"
+	case StreetsTax:
+		return "街道"
+	case MethodsTax:
+		return "方法"
+	case TagsTax:
+		return "标签"
+	}
+	return string(t)
+}
+
+// Term is one value of a taxonomy and the pages filed under it, newest first.
+type Term struct {
+	Taxonomy Taxonomy
+	Name     string
+	Pages    []*Page
+}
+
+// URL is the term page's path, e.g. "/topics/居民自治/".
+func (t *Term) URL() string { return "/" + string(t.Taxonomy) + "/" + t.Name + "/" }
+
+// Site is the whole library once loaded, checked and linked.
+type Site struct {
+	Config Config
+
+	Cases    []*Case
+	Lectures []*Lecture
+	Guides   []*Guide
+	Workers  []*Worker
+	Courses  []*Course
+	Chapters []*Chapter
+
+	// Pages holds every page, sorted by URL, for stable output.
+	Pages []*Page
+	// Terms maps each taxonomy to its terms in vocabulary order (site.yaml)
+	// or, for tags, by name.
+	Terms map[Taxonomy][]*Term
+	// Static lists files under content/static, copied to the site root.
+	Static []string
+
+	byKey map[string]*Page
+}
+
+// Index builds the lookup tables from the typed lists. Call it after the
+// lists change.
+func (s *Site) Index() {
+	s.Pages = s.Pages[:0]
+	add := func(p *Page) { s.Pages = append(s.Pages, p) }
+	for _, x := range s.Cases {
+		x.Entry = x
+		add(&x.Page)
+	}
+	for _, x := range s.Lectures {
+		x.Entry = x
+		add(&x.Page)
+	}
+	for _, x := range s.Guides {
+		x.Entry = x
+		add(&x.Page)
+	}
+	for _, x := range s.Workers {
+		x.Entry = x
+		add(&x.Page)
+	}
+	for _, x := range s.Courses {
+		x.Entry = x
+		add(&x.Page)
+	}
+	for _, x := range s.Chapters {
+		x.Entry = x
+		add(&x.Page)
+	}
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL() < s.Pages[j].URL() })
+	s.byKey = make(map[string]*Page, len(s.Pages))
+	for _, p := range s.Pages {
+		s.byKey[p.Key()] = p
+	}
+}
+
+// Lookup finds a page by its key, "cases/slug".
+func (s *Site) Lookup(key string) *Page { return s.byKey[key] }
+
+// Term returns the named term of a taxonomy, or nil.
+func (s *Site) Term(t Taxonomy, name string) *Term {
+	for _, x := range s.Terms[t] {
+		if x.Name == name {
+			return x
+		}
+	}
+	return nil
+}

@@ -1,0 +1,149 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/jianghan-district/jianghan/generator/link"
+	"github.com/jianghan-district/jianghan/generator/model"
+)
+
+// Data is what every template receives.
+type Data struct {
+	Site        *model.Site
+	URL         string // this output's site path, "/cases/x/"
+	Title       string // the page's own title ("" on the home page)
+	Description string
+	Kind        model.Kind
+	Page        *model.Page
+	Entry       model.Entry
+	Crumbs      []Crumb
+	List        []*model.Page
+	Pager       *Pager
+	Term        *model.Term
+	Terms       []*model.Term
+	Taxonomy    model.Taxonomy
+	NoIndex     bool
+
+	r *Renderer
+}
+
+// Crumb is one step of the breadcrumb trail.
+type Crumb struct {
+	Title string
+	URL   string
+}
+
+// Pager places a list page among its siblings.
+type Pager struct {
+	Number, Total int
+	Prev, Next    string // site paths, "" at the ends
+}
+
+// Link returns the href of a site path as written on this page.
+func (d *Data) Link(target string) string { return d.r.opts.Linker.Link(d.URL, target) }
+
+// PageLink returns the href of a page as written on this page.
+func (d *Data) PageLink(p *model.Page) string { return d.Link(p.URL()) }
+
+// TermLink returns the href of a term page.
+func (d *Data) TermLink(t, name string) string { return d.Link("/" + t + "/" + name + "/") }
+
+// Asset returns the href of a theme asset by its logical name ("css/site.css"),
+// pointing at the fingerprinted file.
+func (d *Data) Asset(name string) string {
+	a, ok := d.r.assets[name]
+	if !ok {
+		return d.Link("/assets/" + name)
+	}
+	return d.Link("/" + a.out)
+}
+
+// Base is the site's base path as seen from this page: the absolute base
+// path, or in portable mode the relative way back to the site root.
+func (d *Data) Base() string {
+	if d.r.opts.Linker.Portable {
+		if l := strings.TrimSuffix(d.Link("/"), "index.html"); l != "" {
+			return l
+		}
+		return "./"
+	}
+	return d.r.opts.Linker.Base
+}
+
+// Portable reports whether the output is meant to be opened from disk.
+func (d *Data) Portable() bool { return d.r.opts.Linker.Portable }
+
+// DevScript is the live-reload snippet in serve, empty otherwise.
+func (d *Data) DevScript() template.HTML { return d.r.opts.DevScript }
+
+// Summary returns a page's summary, or the opening of its text.
+func (d *Data) Summary(p *model.Page) string {
+	if p.Summary != "" {
+		return p.Summary
+	}
+	return link.Excerpt(p.Text, 80)
+}
+
+// Case returns the page's case, or nil; templates use it for list cards.
+func (d *Data) Case(p *model.Page) *model.Case {
+	c, _ := p.Entry.(*model.Case)
+	return c
+}
+
+// Abs returns an absolute URL for the feed and sitemap, with the origin when
+// base_url names one.
+func (d *Data) Abs(target string) string {
+	return d.Site.Config.Origin() + d.r.opts.Linker.Abs(target)
+}
+
+// TermsOf returns the terms of a taxonomy named as in its URL ("topics").
+func (d *Data) TermsOf(t string) []*model.Term { return d.Site.Terms[model.Taxonomy(t)] }
+
+// PagerLinks returns the pager with its links written for this page.
+func (d *Data) PagerLinks() *Pager {
+	if d.Pager == nil {
+		return nil
+	}
+	p := *d.Pager
+	if p.Prev != "" {
+		p.Prev = d.Link(p.Prev)
+	}
+	if p.Next != "" {
+		p.Next = d.Link(p.Next)
+	}
+	return &p
+}
+
+// dict lets a template pass several values to a partial:
+// {{template "card" (dict "D" $d "P" .)}}.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict needs key and value pairs")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+var funcs = template.FuncMap{
+	"dict": dict,
+	"add":  func(a, b int) int { return a + b },
+	"itoa": strconv.Itoa,
+	"join": strings.Join,
+	"label": func(k model.Kind) string {
+		return k.Label()
+	},
+	"taxLabel": func(t model.Taxonomy) string { return t.Label() },
+	"minutes": func(s string) string {
+		return strings.NewReplacer("h", " 小时 ", "m", " 分钟", "s", " 秒").Replace(s)
+	},
+}

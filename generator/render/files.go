@@ -1,0 +1,67 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// asset is a theme file published under a name carrying a hash of its
+// content, so browsers may cache it for a year and still see every change.
+type asset struct {
+	src string // path in the theme
+	out string // path in the output, "assets/css/site.3f2a9c1d.css"
+}
+
+func (r *Renderer) loadAssets() error {
+	r.assets = map[string]asset{}
+	return fs.WalkDir(r.theme, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(r.theme, p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		name := strings.TrimPrefix(p, "assets/")
+		ext := path.Ext(name)
+		r.assets[name] = asset{src: p, out: "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext}
+		return nil
+	})
+}
+
+// AssetPath returns the output path of a theme asset by logical name.
+func (r *Renderer) AssetPath(name string) (string, bool) {
+	a, ok := r.assets[name]
+	return a.out, ok
+}
+
+// fileJobs copies theme assets, bundle files and content/static as they are.
+func (r *Renderer) fileJobs() []Job {
+	var jobs []Job
+	names := make([]string, 0, len(r.assets))
+	for n := range r.assets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		a := r.assets[n]
+		jobs = append(jobs, Job{Path: a.out, Source: "theme:" + a.src, Deps: []string{"theme:" + a.src}})
+	}
+	for _, p := range r.site.Pages {
+		for _, f := range p.Files {
+			jobs = append(jobs, Job{Path: strings.TrimPrefix(p.URL(), "/") + f, Source: p.BundleDir + "/" + f, Deps: []string{p.Key()}})
+		}
+	}
+	for _, f := range r.site.Static {
+		jobs = append(jobs, Job{Path: f, Source: "content/static/" + f, Deps: []string{"static:" + f}})
+	}
+	return jobs
+}
+
+// Theme gives the publisher access to theme files named by a job's Source.
+func (r *Renderer) Theme() fs.FS { return r.theme }

@@ -1,0 +1,149 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/generator/urls"
+)
+
+// Job produces one output file.
+type Job struct {
+	// Path is the file's path in the output folder, e.g. "cases/lift/index.html".
+	Path string
+	// Deps names what the output reads: page keys ("cases/lift"), "kind:cases"
+	// for anything listing a kind, "theme:NAME" for a template, or "*" for the
+	// whole site. serve re-runs a job when one of its deps changed.
+	Deps []string
+	// Render makes the file's bytes.
+	Render func() ([]byte, error)
+	// Source, when set, is a file copied as is (bundle files, static files,
+	// assets); Render is then nil. It is a path relative to the site root, or
+	// "theme:" followed by a path in the theme.
+	Source string
+	// WriteDir, when set, writes a whole folder of files at Path (the search
+	// index); Render and Source are then unused.
+	WriteDir func(dir string) error
+}
+
+// Options are the output choices of one build.
+type Options struct {
+	Linker urls.Linker
+	// Dev adds what only serve wants, such as the live-reload script.
+	Dev bool
+	// DevScript is HTML injected before </body> in dev mode.
+	DevScript template.HTML
+}
+
+// Renderer holds the parsed theme and the site; it is safe for concurrent use
+// once built.
+type Renderer struct {
+	site   *model.Site
+	theme  fs.FS
+	opts   Options
+	tpls   map[string]*template.Template
+	assets map[string]asset // logical name ("css/site.css") → fingerprinted file
+}
+
+// New parses the theme's templates and fingerprints its assets.
+func New(site *model.Site, theme fs.FS, opts Options) (*Renderer, error) {
+	if opts.Linker.Base == "" {
+		opts.Linker.Base = "/"
+	}
+	r := &Renderer{site: site, theme: theme, opts: opts}
+	if err := r.loadAssets(); err != nil {
+		return nil, err
+	}
+	if err := r.parse(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// layouts are the page templates; each is parsed together with the shared
+// partials under templates/partials/ and the base layout.
+var layouts = []string{"home", "list", "case", "lecture", "guide", "worker", "course", "chapter",
+	"handbook", "print", "term", "taxonomy", "search", "404"}
+
+func (r *Renderer) parse() error {
+	src, err := fs.ReadFile(r.theme, "templates/base.html")
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	base, err := template.New("base.html").Funcs(funcs).Parse(string(src))
+	if err != nil {
+		return fmt.Errorf("theme templates/base.html: %w", err)
+	}
+	partials, err := fs.Glob(r.theme, "templates/partials/*.html")
+	if err != nil {
+		return err
+	}
+	for _, f := range partials {
+		b, err := fs.ReadFile(r.theme, f)
+		if err != nil {
+			return fmt.Errorf("theme: %w", err)
+		}
+		if _, err := base.New(path.Base(f)).Parse(string(b)); err != nil {
+			return fmt.Errorf("theme %s: %w", f, err)
+		}
+	}
+	r.tpls = map[string]*template.Template{}
+	for _, name := range layouts {
+		f := "templates/" + name + ".html"
+		b, err := fs.ReadFile(r.theme, f)
+		if err != nil {
+			return fmt.Errorf("theme: %w", err)
+		}
+		t, err := base.Clone()
+		if err != nil {
+			return err
+		}
+		if _, err := t.New(name + ".html").Parse(string(b)); err != nil {
+			return fmt.Errorf("theme %s: %w", f, err)
+		}
+		r.tpls[name] = t
+	}
+	return nil
+}
+
+// execute renders a layout with the page data into bytes.
+func (r *Renderer) execute(layout string, d *Data) ([]byte, error) {
+	t := r.tpls[layout]
+	if t == nil {
+		return nil, fmt.Errorf("theme has no template %s.html", layout)
+	}
+	d.r = r
+	d.Site = r.site
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := t.ExecuteTemplate(&buf, "base.html", d); err != nil {
+		return nil, fmt.Errorf("rendering %s with %s.html: %w", d.URL, layout, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// outPath maps a site path to the output file: "/cases/x/" → "cases/x/index.html".
+func outPath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	return p
+}
+
+// Jobs lists every output file of the site, in a stable order.
+func (r *Renderer) Jobs() []Job {
+	var jobs []Job
+	jobs = append(jobs, r.pageJobs()...)
+	jobs = append(jobs, r.listJobs()...)
+	jobs = append(jobs, r.termJobs()...)
+	jobs = append(jobs, r.handbookJobs()...)
+	jobs = append(jobs, r.specialJobs()...)
+	jobs = append(jobs, r.fileJobs()...)
+	return jobs
+}

@@ -1,0 +1,5 @@
+// jianghan: small enhancements shared by every page. Everything here is
+// optional: pages read fully without it.
+(function () {
+  "use strict";
+})();
