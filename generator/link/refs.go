@@ -3,6 +3,7 @@ package link
 import (
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/jianghan-district/jianghan/generator/diag"
@@ -17,9 +18,9 @@ func References(site *model.Site, r *Resolver, diags *diag.List) {
 		slugs[p.Kind] = append(slugs[p.Kind], p.Slug)
 	}
 	check := func(p *model.Page, field string, kind model.Kind, refs []string) {
-		for _, s := range refs {
+		for i, s := range refs {
 			if site.Lookup(string(kind)+"/"+s) == nil {
-				pos := p.Fields[field]
+				pos := itemPos(p, field, i)
 				diags.Errorf(p.Source, pos.Line, pos.Col, "%s names %q, but there is no content/%s/%s.md%s", field, s, kind, s, diag.DidYouMean(s, slugs[kind]))
 			}
 		}
@@ -44,8 +45,8 @@ func References(site *model.Site, r *Resolver, diags *diag.List) {
 		}
 	}
 	for _, c := range site.Courses {
-		pos := c.Fields["lessons"]
-		for _, ref := range c.Lessons {
+		for i, ref := range c.Lessons {
+			pos := itemPos(&c.Page, "lessons", i)
 			ref = strings.Trim(strings.TrimSuffix(ref, ".md"), "/")
 			kind, _, ok := strings.Cut(ref, "/")
 			switch {
@@ -74,6 +75,16 @@ func bundleFile(p *model.Page, field, name string, diags *diag.List) {
 		}
 	}
 	diags.Errorf(p.Source, pos.Line, pos.Col, "%s %q is not in the bundle: put the file at %s%s", field, name, path.Join(p.BundleDir, name), diag.DidYouMean(name, p.Files))
+}
+
+// itemPos is where the i-th item of a list field stands: package load
+// records it under load.ItemKey, "workers[1]"; a field written as a single
+// value has only the field's own position.
+func itemPos(p *model.Page, field string, i int) model.Pos {
+	if pos, ok := p.Fields[field+"["+strconv.Itoa(i)+"]"]; ok {
+		return pos
+	}
+	return p.Fields[field]
 }
 
 // errorf is a short hand for resolver messages.

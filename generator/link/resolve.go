@@ -80,7 +80,7 @@ func (r *Resolver) For(p *model.Page) func(dest string, image bool) (string, err
 					hint = ` (did you mean "` + rel + `"?)`
 				}
 			}
-			return dest, errorf("%s target %q does not exist (no file %s)%s", what, dest, src, hint)
+			return dest, errorf("%s target %q does not exist: there is no file %s%s", what, dest, src, hint)
 		}
 		return r.linker.Link(p.URL(), target) + frag, nil
 	}

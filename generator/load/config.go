@@ -28,7 +28,7 @@ func Config(root string, diags *diag.List) model.Config {
 		return cfg
 	}
 	fm := &frontMatter{Line: 1}
-	if err := decodeYAML(raw, 0, fm); err != nil {
+	if err := decodeYAML(raw, 0, fm, "site.yaml"); err != nil {
 		var se *syntaxError
 		if errors.As(err, &se) {
 			diags.Errorf(ConfigFile, se.Line, se.Col, "%s", se.Msg)
@@ -36,7 +36,8 @@ func Config(root string, diags *diag.List) model.Config {
 		return cfg
 	}
 	d := newDecoder(ConfigFile, fm, diags, configKeys)
-	d.unknownKeys("site.yaml", nil)
+	d.block = "site.yaml"
+	d.unknownKeys("", nil)
 	cfg.Title = d.str("title", true, "站点名称")
 	cfg.Description = d.str("description", false, "")
 	if s := d.str("base_url", false, ""); s != "" {

@@ -1,7 +1,7 @@
 package load
 
 import (
-	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,15 +20,25 @@ type decoder struct {
 	diags   *diag.List
 	allowed []string
 	pos     map[string]model.Pos
+	// block names what is decoded in messages: "front matter" or "site.yaml".
+	block string
 }
 
 func newDecoder(file string, fm *frontMatter, diags *diag.List, allowed []string) *decoder {
-	d := &decoder{file: file, fm: fm, diags: diags, allowed: allowed, pos: map[string]model.Pos{}}
+	d := &decoder{file: file, fm: fm, diags: diags, allowed: allowed, pos: map[string]model.Pos{}, block: "front matter"}
 	for _, f := range fm.Fields {
 		d.pos[f.Key] = model.Pos{Line: f.Value.Line, Col: f.Value.Col}
+		for i, it := range f.Value.List {
+			d.pos[ItemKey(f.Key, i)] = model.Pos{Line: it.Line, Col: it.Col}
+		}
 	}
 	return d
 }
+
+// ItemKey is the key under which model.Page.Fields records where the i-th
+// item of a list field stands, so that a bad slug in a list written over
+// several lines is reported on its own line: Fields["workers[1]"].
+func ItemKey(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
 func (d *decoder) errorf(line, col int, format string, args ...any) {
 	d.diags.Errorf(d.file, line, col, format, args...)
@@ -36,7 +46,13 @@ func (d *decoder) errorf(line, col int, format string, args ...any) {
 
 // unknownKeys reports keys the kind does not use; the library behind front
 // matter would drop them silently and `topic:` for `topics:` would vanish.
+// kind ("cases", or "" for site.yaml) names the block in messages; others
+// says which kinds use a field this one does not.
 func (d *decoder) unknownKeys(kind string, others map[string]string) {
+	where := d.block
+	if kind != "" {
+		where = kind + " " + where
+	}
 	seen := map[string]bool{}
 	for _, f := range d.fm.Fields {
 		if seen[f.Key] {
@@ -46,11 +62,14 @@ func (d *decoder) unknownKeys(kind string, others map[string]string) {
 		if contains(d.allowed, f.Key) {
 			continue
 		}
-		hint := diag.DidYouMean(f.Key, d.allowed)
-		if owner, ok := others[f.Key]; ok && hint == "" {
-			hint = fmt.Sprintf(" (it belongs to %s)", owner)
+		switch hint, owner := diag.DidYouMean(f.Key, d.allowed), others[f.Key]; {
+		case hint != "":
+			d.errorf(f.Line, f.Col, "unknown field %q in %s%s", f.Key, where, hint)
+		case owner != "":
+			d.errorf(f.Line, f.Col, "unknown field %q in %s: only %s use it, remove it from this page", f.Key, where, owner)
+		default:
+			d.errorf(f.Line, f.Col, "unknown field %q in %s: remove it, or use one of %s", f.Key, where, strings.Join(d.allowed, ", "))
 		}
-		d.errorf(f.Line, f.Col, "unknown field %q in %s front matter%s", f.Key, kind, hint)
 	}
 }
 
@@ -66,13 +85,20 @@ func (d *decoder) get(key string) *field {
 // str returns a text value; numbers and dates are accepted as written.
 func (d *decoder) str(key string, required bool, hint string) string {
 	f := d.get(key)
-	if f == nil || (!f.Value.IsScalar && !f.Value.IsList && !f.Value.IsMap) {
+	if f == nil {
 		if required {
-			line, col := d.fm.Line, 1
-			if f != nil {
-				line, col = f.Line, f.Col
+			to := "the " + d.block
+			if d.block == "site.yaml" {
+				to = d.block
 			}
-			d.errorf(line, col, "missing %s: add a line `%s: %s` to the front matter", key, key, hint)
+			d.errorf(d.fm.Line, 1, "missing %s: add a line `%s: %s` to %s", key, key, hint, to)
+		}
+		return ""
+	}
+	if !f.Value.IsScalar && !f.Value.IsList && !f.Value.IsMap {
+		// `title:` with nothing after it.
+		if required {
+			d.errorf(f.Line, f.Col, "%s is empty: write %s after `%s:`", key, hint, key)
 		}
 		return ""
 	}
@@ -82,9 +108,22 @@ func (d *decoder) str(key string, required bool, hint string) string {
 	}
 	s := strings.TrimSpace(f.Value.Scalar)
 	if s == "" && required {
-		d.errorf(f.Value.Line, f.Value.Col, "%s is empty: write %s", key, hint)
+		d.errorf(f.Value.Line, f.Value.Col, "%s is empty: write %s after `%s:`", key, hint, key)
 	}
 	return s
+}
+
+// scalar returns the field holding a single value, or nil when the field is
+// absent, empty, or (reported) a list or a group of fields.
+func (d *decoder) scalar(key string) *field {
+	f := d.get(key)
+	if f == nil || f.Value.IsScalar {
+		return f
+	}
+	if f.Value.IsList || f.Value.IsMap {
+		d.errorf(f.Value.Line, f.Value.Col, "%s must be a single value, not a list", key)
+	}
+	return nil
 }
 
 // strs returns a list of text values with their positions; a single value
@@ -116,8 +155,8 @@ func (d *decoder) strs(key string) ([]string, []model.Pos) {
 }
 
 func (d *decoder) integer(key string) int {
-	f := d.get(key)
-	if f == nil || !f.Value.IsScalar {
+	f := d.scalar(key)
+	if f == nil {
 		return 0
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(f.Value.Scalar))
@@ -128,8 +167,8 @@ func (d *decoder) integer(key string) int {
 }
 
 func (d *decoder) boolean(key string) bool {
-	f := d.get(key)
-	if f == nil || !f.Value.IsScalar {
+	f := d.scalar(key)
+	if f == nil {
 		return false
 	}
 	switch strings.ToLower(strings.TrimSpace(f.Value.Scalar)) {
@@ -143,19 +182,26 @@ func (d *decoder) boolean(key string) bool {
 }
 
 func (d *decoder) date(key string) time.Time {
-	f := d.get(key)
-	if f == nil || !f.Value.IsScalar {
+	f := d.scalar(key)
+	if f == nil {
 		return time.Time{}
 	}
 	s := strings.TrimSpace(f.Value.Scalar)
-	if len(s) >= 10 {
-		if t, err := time.Parse("2006-01-02", s[:10]); err == nil && (len(s) == 10 || s[10] == 'T' || s[10] == ' ') {
+	if len(s) >= 10 && (len(s) == 10 || s[10] == 'T' || s[10] == ' ') {
+		t, err := time.Parse("2006-01-02", s[:10])
+		if err == nil {
 			return t
+		}
+		if dateShapeRE.MatchString(s[:10]) {
+			d.errorf(f.Value.Line, f.Value.Col, "date %q is not a day of the calendar: check the month (01 to 12) and the day", s)
+			return time.Time{}
 		}
 	}
 	d.errorf(f.Value.Line, f.Value.Col, "date %q is not a date: write it as YYYY-MM-DD, e.g. 2023-04-18", s)
 	return time.Time{}
 }
+
+var dateShapeRE = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 // vocab checks that every value comes from the site's controlled vocabulary.
 // A site that declares no vocabulary accepts any value.

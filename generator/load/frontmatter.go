@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
@@ -86,7 +87,7 @@ func splitFrontMatter(src []byte) (*frontMatter, []byte, int, error) {
 	offset := openLine // data starts on the line after the opener
 	switch format {
 	case "yaml":
-		err = decodeYAML(raw, offset, fm)
+		err = decodeYAML(raw, offset, fm, "front matter")
 	case "toml":
 		err = decodeTOML(raw, offset, fm)
 	}
@@ -118,7 +119,37 @@ func firstLine(src []byte) (int, string) {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
-func decodeYAML(raw []byte, offset int, fm *frontMatter) error {
+// yamlParserProblems are the problems yaml.v3's parser (as opposed to its
+// scanner) reports; it gives their line counted from 0.
+var yamlParserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"found undefined tag handle":             true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
+// yamlHints tell the cure for the YAML mistakes authors make most.
+var yamlHints = map[string]string{
+	"did not find expected ',' or ']'":                "a list opened with [ is not closed: end it with ] on the same line",
+	"did not find expected ',' or '}'":                "a group opened with { is not closed: end it with }",
+	"found a tab character that violates indentation": "indent with spaces, not tabs",
+	"found character that cannot start any token":     "indent with spaces, not tabs, and put a value that starts with @ or ` in quotes",
+	"mapping values are not allowed in this context":  `a value that holds ": " must be in quotes, e.g. title: "甲: 乙"`,
+	"did not find expected key":                       "check the indentation: every field starts at the left edge, list items under it are indented alike",
+	"found unexpected end of stream":                  "a quote is opened but not closed: end the value with the same quote",
+	"could not find expected ':'":                     "each line is a field, `name: value`; continue a long value on the next line, indented",
+}
+
+// decodeYAML decodes raw, which starts offset lines into its file, into fm;
+// what names the text in messages ("front matter", "site.yaml").
+func decodeYAML(raw []byte, offset int, fm *frontMatter, what string) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		msg := err.Error()
@@ -128,20 +159,28 @@ func decodeYAML(raw []byte, offset int, fm *frontMatter) error {
 			msg = te.Errors[0]
 		}
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			msg = m[2]
 			if m[1] != "" {
 				line, _ = strconv.Atoi(m[1])
+				// yaml.v3 numbers lines from 0 in the errors of its
+				// parser and from 1 in those of its scanner.
+				if yamlParserProblems[msg] {
+					line++
+				}
 			}
-			msg = m[2]
 		}
-		return &syntaxError{Line: offset + line, Col: 1, Msg: "front matter is not valid YAML: " + msg +
-			" (check the indentation and that a value with a colon is in quotes)"}
+		hint, ok := yamlHints[msg]
+		if !ok {
+			hint = "check the indentation, and put a value that holds a colon in quotes"
+		}
+		return &syntaxError{Line: offset + line, Col: 1, Msg: what + " is not valid YAML: " + msg + " (" + hint + ")"}
 	}
 	if len(doc.Content) == 0 {
 		return nil
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return &syntaxError{Line: offset + root.Line, Col: root.Column, Msg: "front matter must be a list of key: value lines"}
+		return &syntaxError{Line: offset + root.Line, Col: root.Column, Msg: what + " must be a list of `name: value` lines"}
 	}
 	v := yamlValue(root, offset)
 	fm.Fields = v.Map
@@ -184,6 +223,14 @@ func decodeTOML(raw []byte, offset int, fm *frontMatter) error {
 		line, col, msg := 1, 1, err.Error()
 		if errors.As(err, &pe) {
 			line, col, msg = pe.Position.Line, pe.Position.Col, pe.Message
+			// The library counts the column in bytes, and on the line
+			// before when the error is at a line's first character;
+			// count both again from the error's byte offset.
+			if at := pe.Position.Start; at >= 0 && at <= len(raw) {
+				ls := bytes.LastIndexByte(raw[:at], '\n') + 1
+				line = 1 + bytes.Count(raw[:ls], []byte("\n"))
+				col = 1 + utf8.RuneCount(raw[ls:at])
+			}
 		}
 		return &syntaxError{Line: offset + line, Col: col, Msg: "front matter is not valid TOML: " + msg}
 	}

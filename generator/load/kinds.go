@@ -24,14 +24,17 @@ var kindKeys = map[model.Kind][]string{
 // owners says which kinds use a field, for the hint when a field is put in
 // the wrong kind of page.
 func owners() map[string]string {
-	m := map[string]string{}
+	kinds := map[string][]string{}
 	for _, k := range model.Kinds {
 		for _, f := range kindKeys[k] {
-			if m[f] == "" {
-				m[f] = string(k)
-			} else {
-				m[f] += ", " + string(k)
-			}
+			kinds[f] = append(kinds[f], string(k))
+		}
+	}
+	m := map[string]string{}
+	for f, ks := range kinds {
+		m[f] = ks[len(ks)-1]
+		if len(ks) > 1 {
+			m[f] = strings.Join(ks[:len(ks)-1], ", ") + " and " + m[f]
 		}
 	}
 	return m
@@ -155,6 +158,7 @@ func decodeAwards(d *decoder) []model.Award {
 			continue
 		}
 		var a model.Award
+		hasYear := false
 		for _, kv := range it.Map {
 			switch kv.Key {
 			case "year":
@@ -162,12 +166,15 @@ func decodeAwards(d *decoder) []model.Award {
 				if !ok || y < 1949 || y > 2100 {
 					d.errorf(kv.Value.Line, kv.Value.Col, "award year %q is not a year: write it like 2021", kv.Value.Scalar)
 				}
-				a.Year = y
+				a.Year, hasYear = y, true
 			case "title":
 				a.Title = strings.TrimSpace(kv.Value.Scalar)
 			default:
 				d.errorf(kv.Line, kv.Col, "unknown award field %q: an award has year and title%s", kv.Key, diag.DidYouMean(kv.Key, []string{"year", "title"}))
 			}
+		}
+		if !hasYear {
+			d.errorf(it.Line, it.Col, "award has no year: add year: 2021")
 		}
 		if a.Title == "" {
 			d.errorf(it.Line, it.Col, "award has no title: add title: 江汉区优秀社区工作者")

@@ -62,12 +62,14 @@ func Site(root string, opts Options, diags *diag.List) (*model.Site, error) {
 	close(next)
 	wg.Wait()
 	seen := map[string]*model.Page{}
+	drafts := map[string]string{} // key → source of the drafts left out
 	for _, e := range entries {
 		if e == nil {
 			continue
 		}
 		p := e.Base()
 		if p.Draft && !opts.Drafts {
+			drafts[p.Key()] = p.Source
 			continue
 		}
 		if prev := seen[p.Key()]; prev != nil {
@@ -91,8 +93,72 @@ func Site(root string, opts Options, diags *diag.List) (*model.Site, error) {
 			site.Chapters = append(site.Chapters, x)
 		}
 	}
+	for k := range seen {
+		delete(drafts, k)
+	}
+	if len(drafts) > 0 {
+		dropDraftRefs(site, drafts, diags)
+	}
 	site.Index()
 	return site, nil
+}
+
+// dropDraftRefs reports the front matter references of published pages to
+// drafts left out of the build, and takes them out of the page, so that the
+// author reads that the page is a draft rather than that it does not exist.
+func dropDraftRefs(site *model.Site, drafts map[string]string, diags *diag.List) {
+	drop := func(p *model.Page, field string, kind model.Kind, refs []string) []string {
+		var kept []string
+		var pos []model.Pos
+		for i, r := range refs {
+			at, ok := p.Fields[ItemKey(field, i)]
+			if !ok {
+				at = p.Fields[field]
+			}
+			key := string(kind) + "/" + r
+			if kind == "" { // a lesson: cases/SLUG, lectures/SLUG…
+				key = strings.Trim(strings.TrimSuffix(r, ".md"), "/")
+			}
+			if src, ok := drafts[key]; ok {
+				diags.Errorf(p.Source, at.Line, at.Col, "%s names %q, but %s is a draft and is not published: set draft: false there, or take %q out of %s", field, r, src, r, field)
+				continue
+			}
+			kept = append(kept, r)
+			pos = append(pos, at)
+		}
+		if len(kept) == len(refs) {
+			return refs
+		}
+		for i := range refs {
+			delete(p.Fields, ItemKey(field, i))
+		}
+		for i, at := range pos {
+			p.Fields[ItemKey(field, i)] = at
+		}
+		return kept
+	}
+	each := func(p *model.Page) { p.Workers = drop(p, "workers", model.Workers, p.Workers) }
+	for _, c := range site.Cases {
+		each(&c.Page)
+		c.Lectures = drop(&c.Page, "lectures", model.Lectures, c.Lectures)
+	}
+	for _, l := range site.Lectures {
+		each(&l.Page)
+		l.Cases = drop(&l.Page, "cases", model.Cases, l.Cases)
+	}
+	for _, g := range site.Guides {
+		each(&g.Page)
+	}
+	for _, w := range site.Workers {
+		each(&w.Page)
+	}
+	for _, c := range site.Courses {
+		each(&c.Page)
+		c.Lessons = drop(&c.Page, "lessons", "", c.Lessons)
+	}
+	for _, c := range site.Chapters {
+		each(&c.Page)
+	}
 }
 
 // readPage reads and decodes one page file; nil when it cannot be used.

@@ -1,0 +1,336 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/jianghan-district/jianghan/generator/diag"
+	"github.com/jianghan-district/jianghan/generator/publish"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+const fixture = "testdata/site"
+
+func build(t *testing.T, opts Options) string {
+	t.Helper()
+	if opts.Out == "" {
+		opts.Out = filepath.Join(t.TempDir(), "public")
+	}
+	t.Setenv("JIANGHAN_CACHE_DIR", t.TempDir())
+	res, err := Build(opts)
+	if err != nil {
+		if res != nil {
+			for _, d := range res.Project.Diags.Sorted() {
+				t.Log(d)
+			}
+		}
+		t.Fatalf("build %s: %v", opts.Root, err)
+	}
+	return opts.Out
+}
+
+// TestGolden pins the HTML of one page of each kind, and the home page, a
+// list, a term page, the feed and the sitemap. Run with -update after a
+// deliberate change to the theme and review the diff.
+func TestGolden(t *testing.T) {
+	out := build(t, Options{Root: fixture})
+	pages := []string{
+		"index.html",
+		"cases/lift/index.html",
+		"cases/visits/index.html",
+		"lectures/consultation-steps/index.html",
+		"guides/resident-meeting/index.html",
+		"workers/zhang-min/index.html",
+		"courses/consultation-practice/index.html",
+		"handbook/roles/index.html",
+		"handbook/index.html",
+		"handbook/print/index.html",
+		"cases/index.html",
+		"cases/page/2/index.html",
+		"topics/居民自治/index.html",
+		"search/index.html",
+		"404.html",
+		"index.xml",
+		"sitemap.xml",
+	}
+	for _, p := range pages {
+		t.Run(p, func(t *testing.T) {
+			got, err := os.ReadFile(filepath.Join(out, p))
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata/golden", strings.ReplaceAll(p, "/", "__"))
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./generator -run TestGolden -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s (run with -update if the change is intended)\n%s", p, golden, firstDiff(string(want), string(got)))
+			}
+		})
+	}
+}
+
+// firstDiff shows the first differing line, enough to see what changed.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + strconv.Itoa(i+1) + ":\n want: " + w + "\n  got: " + g
+		}
+	}
+	return ""
+}
+
+var linkRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+
+// walkLinks checks that every internal href and src of every HTML file in
+// out resolves to a file in out, the way a web server under base would.
+func walkLinks(t *testing.T, out, base string, portable bool) int {
+	t.Helper()
+	checked := 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		pageURL := "/" + filepath.ToSlash(rel)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range linkRE.FindAllStringSubmatch(string(b), -1) {
+			ref := htmlUnescape(m[1])
+			if ref == "" || strings.HasPrefix(ref, "#") || strings.Contains(ref, "://") || strings.HasPrefix(ref, "mailto:") || strings.HasPrefix(ref, "data:") {
+				continue
+			}
+			if i := strings.IndexAny(ref, "#?"); i >= 0 {
+				ref = ref[:i]
+			}
+			var target string
+			switch {
+			case strings.HasPrefix(ref, "/"):
+				if portable && rel != "404.html" {
+					t.Errorf("%s: portable output has an absolute link %q", rel, m[1])
+					continue
+				}
+				if !strings.HasPrefix(ref, base) {
+					t.Errorf("%s: link %q is outside the base path %s", rel, m[1], base)
+					continue
+				}
+				target = "/" + strings.TrimPrefix(ref, base)
+			default:
+				target = path.Join(path.Dir(pageURL), ref)
+				if strings.HasSuffix(ref, "/") {
+					target += "/"
+				}
+			}
+			if dec, err := url.PathUnescape(target); err == nil {
+				target = dec
+			}
+			file := strings.TrimPrefix(target, "/")
+			if file == "" || strings.HasSuffix(file, "/") {
+				file += "index.html"
+			}
+			if st, err := os.Stat(filepath.Join(out, filepath.FromSlash(file))); err != nil || st.IsDir() {
+				t.Errorf("%s: link %q leads to %s, which is not in the output", rel, m[1], file)
+			}
+			checked++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return checked
+}
+
+func htmlUnescape(s string) string {
+	return strings.NewReplacer("&amp;", "&", "&#43;", "+", "&#34;", `"`, "&#39;", "'").Replace(s)
+}
+
+// TestLinksResolve walks every page of the built sample library and the
+// fixture, at the root and under a sub-path, and follows every link.
+func TestLinksResolve(t *testing.T) {
+	for _, root := range []string{fixture, ".."} {
+		for _, base := range []string{"", "/jianghan/"} {
+			name := root + " base=" + base
+			t.Run(name, func(t *testing.T) {
+				out := build(t, Options{Root: root, BaseURL: base})
+				want := base
+				if want == "" {
+					want = "/"
+				}
+				if n := walkLinks(t, out, want, false); n < 50 {
+					t.Errorf("only %d links checked: the walk is not reading the pages", n)
+				}
+			})
+		}
+	}
+}
+
+// TestSubPath checks that a sub-path reaches every kind of link: pages,
+// assets, feed and the search box.
+func TestSubPath(t *testing.T) {
+	out := build(t, Options{Root: fixture, BaseURL: "/jianghan/"})
+	page, err := os.ReadFile(filepath.Join(out, "cases/lift/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`data-base="/jianghan/"`,
+		`action="/jianghan/search/"`,
+		`href="/jianghan/assets/css/site.`,
+		`href="/jianghan/lectures/consultation-steps/"`,
+		`src="/jianghan/cases/lift/chart.svg"`,
+		`href="/jianghan/workers/zhang-min/"`,
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("case page lacks %s", want)
+		}
+	}
+	feed, _ := os.ReadFile(filepath.Join(out, "index.xml"))
+	if !strings.Contains(string(feed), "<link>/jianghan/cases/lift/</link>") {
+		t.Errorf("feed links are not under the sub-path:\n%s", feed)
+	}
+}
+
+// readTree maps every file of a folder to its bytes.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		b, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestDeterministic(t *testing.T) {
+	a := readTree(t, build(t, Options{Root: ".."}))
+	b := readTree(t, build(t, Options{Root: ".."}))
+	if len(a) != len(b) {
+		t.Fatalf("two builds wrote %d and %d files", len(a), len(b))
+	}
+	for name, x := range a {
+		if !bytes.Equal(x, b[name]) {
+			t.Errorf("%s differs between two builds of the same input", name)
+		}
+	}
+	if len(a) < 200 {
+		t.Errorf("only %d files in the sample build", len(a))
+	}
+}
+
+func TestPublishing(t *testing.T) {
+	t.Run("refuses a folder it did not make", func(t *testing.T) {
+		out := t.TempDir()
+		mine := filepath.Join(out, "thesis.docx")
+		os.WriteFile(mine, []byte("precious"), 0o644)
+		t.Setenv("JIANGHAN_CACHE_DIR", t.TempDir())
+		_, err := Build(Options{Root: fixture, Out: out})
+		if !errors.Is(err, publish.ErrForeign) {
+			t.Fatalf("Build into a foreign folder: err = %v, want ErrForeign", err)
+		}
+		if b, _ := os.ReadFile(mine); string(b) != "precious" {
+			t.Error("the foreign folder's file was touched")
+		}
+	})
+	t.Run("removes stale files", func(t *testing.T) {
+		out := build(t, Options{Root: fixture})
+		stale := filepath.Join(out, "cases", "gone", "index.html")
+		os.MkdirAll(filepath.Dir(stale), 0o755)
+		os.WriteFile(stale, []byte("old"), 0o644)
+		build(t, Options{Root: fixture, Out: out})
+		if _, err := os.Stat(stale); err == nil {
+			t.Error("a file no longer produced survived the rebuild")
+		}
+	})
+	t.Run("failed build leaves the previous output", func(t *testing.T) {
+		site := copyDir(t, fixture)
+		out := build(t, Options{Root: site})
+		before := readTree(t, out)
+		bad := filepath.Join(site, "content", "cases", "visits.md")
+		os.WriteFile(bad, []byte("---\ntitle: 坏页面\nstreet: 民族街\n---\n"), 0o644)
+		_, err := Build(Options{Root: site, Out: out})
+		var failed *diag.Failed
+		if !errors.As(err, &failed) {
+			t.Fatalf("err = %v, want content errors", err)
+		}
+		after := readTree(t, out)
+		if len(after) != len(before) {
+			t.Fatalf("output changed from %d to %d files after a failed build", len(before), len(after))
+		}
+		for name, b := range before {
+			if !bytes.Equal(b, after[name]) {
+				t.Errorf("%s changed after a failed build", name)
+			}
+		}
+		parent, _ := os.ReadDir(filepath.Dir(out))
+		for _, e := range parent {
+			if e.Name() != filepath.Base(out) {
+				t.Errorf("left %s beside the output", e.Name())
+			}
+		}
+	})
+}
+
+// copyDir copies a site into a temporary folder so a test may change it.
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
