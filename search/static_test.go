@@ -1,0 +1,185 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// readGz reads and decompresses one file of a static index.
+func readGz(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return out
+}
+
+// tree lists the files under dir with their contents.
+func tree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	err := filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err != nil || fi.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestWriteStatic(t *testing.T) {
+	docs := sampleDocs()
+	dir := t.TempDir()
+	if err := WriteStatic(dir, docs, StaticOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var meta staticMeta
+	if err := json.Unmarshal(tree(t, dir)["meta.json"], &meta); err != nil {
+		t.Fatal(err)
+	}
+	ix := openSynced(t, docs)
+	if meta.N != len(docs) || meta.Format != staticFormat || meta.Shards < 1 || meta.K1 != 1.2 || meta.B != 0.75 {
+		t.Errorf("meta %+v", meta)
+	}
+	for f := range textFields {
+		// the statistics the browser uses are the ones bleve is given
+		if meta.Total[f] != ix.stats.totals[f] {
+			t.Errorf("total of %s: %d, index %d", textFields[f], meta.Total[f], ix.stats.totals[f])
+		}
+	}
+	if strings.Join(meta.Kinds, ",") != "cases,guides,lectures,workers" || len(meta.Streets) != 2 {
+		t.Errorf("vocabularies %v %v", meta.Kinds, meta.Streets)
+	}
+	files := tree(t, dir)
+	for name := range files {
+		if name != "meta.json" && !strings.HasSuffix(name, ".gz") {
+			t.Errorf("unexpected file %s", name)
+		}
+	}
+	if !bytes.HasPrefix(readGz(t, filepath.Join(dir, "facets.bin.gz")), []byte("JF1")) ||
+		!bytes.HasPrefix(readGz(t, filepath.Join(dir, "len", "4.bin.gz")), []byte("JL1")) {
+		t.Error("bad magic")
+	}
+	// documents are numbered in URL order
+	var first []string
+	if err := json.Unmarshal(readGz(t, filepath.Join(dir, "d", "0.json.gz")), &first); err != nil {
+		t.Fatal(err)
+	}
+	if first[0] != "/cases/corridor-clutter/" || len(first) != 7 {
+		t.Errorf("document 0: %v", first)
+	}
+	// the term 电梯 is in its shard
+	shard := readGz(t, filepath.Join(dir, "t", fmt.Sprintf("%d.bin.gz", shardOf("电梯", meta.Shards))))
+	if !bytes.HasPrefix(shard, []byte("JT1")) || !bytes.Contains(shard, []byte("电梯")) {
+		t.Error("电梯 not in its shard")
+	}
+
+	t.Run("same input, same bytes", func(t *testing.T) {
+		again := t.TempDir()
+		rev := append([]Document(nil), docs...)
+		for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+			rev[i], rev[j] = rev[j], rev[i]
+		}
+		if err := WriteStatic(again, rev, StaticOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		other := tree(t, again)
+		if len(other) != len(files) {
+			t.Fatalf("%d files, then %d", len(files), len(other))
+		}
+		for name, b := range files {
+			if !bytes.Equal(other[name], b) {
+				t.Errorf("%s differs", name)
+			}
+		}
+	})
+
+	t.Run("portable", func(t *testing.T) {
+		pdir := t.TempDir()
+		if err := WriteStatic(pdir, docs, StaticOptions{Portable: true}); err != nil {
+			t.Fatal(err)
+		}
+		pfiles := tree(t, pdir)
+		if len(pfiles) != len(files) {
+			t.Fatalf("%d portable files, %d plain", len(pfiles), len(files))
+		}
+		for name, b := range files {
+			js, ok := pfiles[name+".js"]
+			if !ok {
+				t.Fatalf("no %s.js", name)
+			}
+			prefix := fmt.Sprintf("__jianghanSearch(%q,\"", name)
+			if !bytes.HasPrefix(js, []byte(prefix)) || !bytes.HasSuffix(js, []byte("\");\n")) {
+				t.Fatalf("%s.js: %.80s", name, js)
+			}
+			data, err := base64.StdEncoding.DecodeString(string(js[len(prefix) : len(js)-4]))
+			if err != nil || !bytes.Equal(data, b) {
+				t.Errorf("%s.js does not hold %s", name, name)
+			}
+		}
+	})
+
+	t.Run("duplicate URLs are refused", func(t *testing.T) {
+		bad := append(sampleDocs(), sampleDocs()[0])
+		if err := WriteStatic(t.TempDir(), bad, StaticOptions{}); err == nil {
+			t.Error("no error")
+		}
+	})
+
+	t.Run("no documents", func(t *testing.T) {
+		if err := WriteStatic(t.TempDir(), nil, StaticOptions{}); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
+func TestWriteStaticTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	docs := genDocs(1000)
+	start := time.Now()
+	if err := WriteStatic(t.TempDir(), docs, StaticOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("WriteStatic of %d documents took %v", len(docs), d)
+	}
+}
+
+// BenchmarkWriteStatic measures the static export of generated documents.
+func BenchmarkWriteStatic(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		docs := genDocs(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if err := WriteStatic(b.TempDir(), docs, StaticOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
