@@ -49,5 +49,8 @@ func Build(opts Options) (*Result, error) {
 // Renderer makes the renderer for the project's site with its theme.
 func (p *Project) Renderer(o render.Options) (*render.Renderer, error) {
 	o.Linker = p.Linker
+	if o.Root == "" {
+		o.Root = p.Options.root()
+	}
 	return render.New(p.Site, themes.ForSite(p.Options.root()), o)
 }

@@ -55,6 +55,10 @@ type Project struct {
 	// Converter and Resolver are kept so one page can be re-rendered.
 	Converter *markdown.Converter
 	Resolver  *link.Resolver
+
+	// live is set by LoadIncremental: what Apply needs to update the
+	// project one file at a time.
+	live *live
 }
 
 // Load reads, checks and links the site. Content problems are in the

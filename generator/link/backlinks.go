@@ -10,6 +10,30 @@ import (
 // sorts every list into the order readers see.
 func Backlinks(site *model.Site) {
 	sortEntries(site)
+	links(site)
+	related(site)
+}
+
+// Relink brings the links up to date after a few pages changed, with the
+// same result as Backlinks. changed lists the cases that were edited, added
+// or removed (a removed case is one no longer in site.Cases); pages of other
+// kinds need not be named. The lists that run both ways are rebuilt, which
+// is linear in the size of the site, but related cases, which compare every
+// case with every other, are recomputed only for the cases whose list a
+// changed case enters or leaves: that keeps serve's rebuild of a 10,000-case
+// library within a keystroke's patience.
+func Relink(site *model.Site, changed []*model.Case) {
+	sortEntries(site)
+	links(site)
+	if len(changed) > relinkMax {
+		related(site)
+		return
+	}
+	updateRelated(site, changed)
+}
+
+// links fills in every list that runs both ways except related cases.
+func links(site *model.Site) {
 	workers := map[string]*model.Worker{}
 	for _, w := range site.Workers {
 		workers[w.Slug] = w
@@ -79,7 +103,6 @@ func Backlinks(site *model.Site) {
 			p.Lessons = append(p.Lessons, l)
 		}
 	}
-	related(site)
 }
 
 func appendCase(xs []*model.Case, c *model.Case) []*model.Case {
@@ -122,60 +145,27 @@ func sortEntries(site *model.Site) {
 	sort.Slice(site.Chapters, func(i, j int) bool { return byWeight(&site.Chapters[i].Page, &site.Chapters[j].Page) })
 }
 
-// relatedCount is how many related cases a case page shows.
-const relatedCount = 5
+// InPlace reports whether a case or lecture whose date or title changed
+// still sorts where it stands in its kind's list. Its place in every list
+// and term page is then what it was, and serve can skip Relink and Terms.
+// For the other kinds, whose lists sort by weight but whose term pages
+// sort by date, it reports false.
+func InPlace(site *model.Site, e model.Entry) bool {
+	switch x := e.(type) {
+	case *model.Case:
+		return inPlace(site.Cases, x, func(a, b *model.Case) bool { return newer(&a.Page, &b.Page) })
+	case *model.Lecture:
+		return inPlace(site.Lectures, x, func(a, b *model.Lecture) bool { return newer(&a.Page, &b.Page) })
+	}
+	return false
+}
 
-// related finds for each case the cases that share most with it: a shared
-// topic weighs most, then a shared method, then the same street.
-func related(site *model.Site) {
-	byTerm := map[string][]int{}
-	for i, c := range site.Cases {
-		for _, t := range c.Topics {
-			byTerm["t:"+t] = append(byTerm["t:"+t], i)
+func inPlace[T comparable](list []T, x T, less func(a, b T) bool) bool {
+	for i, y := range list {
+		if y != x {
+			continue
 		}
-		for _, m := range c.Methods {
-			byTerm["m:"+m] = append(byTerm["m:"+m], i)
-		}
-		byTerm["s:"+c.Street] = append(byTerm["s:"+c.Street], i)
+		return (i == 0 || less(list[i-1], x)) && (i == len(list)-1 || less(x, list[i+1]))
 	}
-	weight := map[byte]int{'t': 3, 'm': 2, 's': 1}
-	score := make([]int, len(site.Cases))
-	for i, c := range site.Cases {
-		var touched []int
-		add := func(key string) {
-			for _, j := range byTerm[key] {
-				if j == i {
-					continue
-				}
-				if score[j] == 0 {
-					touched = append(touched, j)
-				}
-				score[j] += weight[key[0]]
-			}
-		}
-		for _, t := range c.Topics {
-			add("t:" + t)
-		}
-		for _, m := range c.Methods {
-			add("m:" + m)
-		}
-		add("s:" + c.Street)
-		sort.Slice(touched, func(a, b int) bool {
-			x, y := touched[a], touched[b]
-			if score[x] != score[y] {
-				return score[x] > score[y]
-			}
-			return x < y // site.Cases is newest first
-		})
-		if len(touched) > relatedCount {
-			touched = touched[:relatedCount]
-		}
-		c.Related = c.Related[:0]
-		for _, j := range touched {
-			c.Related = append(c.Related, site.Cases[j])
-		}
-		for j := range score {
-			score[j] = 0
-		}
-	}
+	return false
 }

@@ -1,11 +1,9 @@
 package load
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -168,18 +166,7 @@ func readPage(root string, s source, cfg *model.Config, diags *diag.List) model.
 		diags.Errorf(s.rel, 0, 0, "cannot read: %v", err)
 		return nil
 	}
-	fm, body, bodyLine, err := splitFrontMatter(raw)
-	if err != nil {
-		var se *syntaxError
-		if errors.As(err, &se) {
-			diags.Errorf(s.rel, se.Line, se.Col, "%s", se.Msg)
-		} else {
-			diags.Errorf(s.rel, 0, 0, "%v", err)
-		}
-		return nil
-	}
-	p := model.Page{Kind: s.kind, Slug: s.slug, Source: s.rel, BundleDir: s.bundleDir, Files: s.files, Body: body, BodyLine: bodyLine}
-	return decodeEntry(p, fm, diags, cfg)
+	return decodeSource(s, raw, cfg, diags)
 }
 
 // walk lists the page files of every kind and the static files, in a stable
@@ -244,43 +231,13 @@ func walkKind(content string, kind model.Kind, diags *diag.List) ([]source, erro
 	}
 	var out []source
 	for _, it := range items {
-		name := it.Name()
-		rel := path.Join("content", string(kind), name)
-		if isIgnored(name) {
-			continue
-		}
-		if !it.IsDir() {
-			if strings.HasSuffix(name, ".md") {
-				out = append(out, source{kind: kind, slug: strings.TrimSuffix(name, ".md"), rel: rel})
-			} else {
-				diags.Warnf(rel, 0, 0, "only Markdown pages belong here: put files that go with a page beside its index.md in a bundle folder, or in content/static/")
-			}
-			continue
-		}
-		if _, err := os.Stat(filepath.Join(dir, name, "index.md")); err != nil {
-			diags.Errorf(rel, 0, 0, "folder has no index.md: a page bundle is %s/%s/index.md with its files beside it", kind, name)
-			continue
-		}
-		var files []string
-		bdir := filepath.Join(dir, name)
-		err := filepath.WalkDir(bdir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() || isIgnored(d.Name()) {
-				return nil
-			}
-			r, _ := filepath.Rel(bdir, p)
-			if r != "index.md" {
-				files = append(files, filepath.ToSlash(r))
-			}
-			return nil
-		})
+		s, ok, err := kindEntry(content, kind, it.Name(), it.IsDir(), diags)
 		if err != nil {
 			return nil, err
 		}
-		sort.Strings(files)
-		out = append(out, source{kind: kind, slug: name, rel: rel + "/index.md", bundleDir: rel, files: files})
+		if ok {
+			out = append(out, s)
+		}
 	}
 	return out, nil
 }

@@ -106,9 +106,33 @@ func swap(tmp, out string) error {
 		return err
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		return removeAll(old)
 	}
 	return nil
+}
+
+// removeAll removes a folder tree with one goroutine per top-level entry:
+// on a journaling file system each unlink waits on the disk, and an old site
+// holds thousands of small files.
+func removeAll(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	errs := make([]error, len(entries))
+	var wg sync.WaitGroup
+	for i, e := range entries {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = os.RemoveAll(filepath.Join(dir, e.Name()))
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return os.Remove(dir)
 }
 
 // Write runs the jobs in parallel into dir, creating folders as needed. It
@@ -131,7 +155,9 @@ func Write(dir string, jobs []render.Job, src Sources) error {
 		made[d] = true
 		return nil
 	}
-	for w := 0; w < runtime.GOMAXPROCS(0)+2; w++ {
+	// More workers than cores: most of a job's time is spent waiting on the
+	// file system, not computing.
+	for w := 0; w < 4*runtime.GOMAXPROCS(0)+4; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

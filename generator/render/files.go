@@ -22,6 +22,9 @@ func (r *Renderer) loadAssets() error {
 		if err != nil || d.IsDir() {
 			return err
 		}
+		if p == swSource {
+			return nil // published at the site root by offlineJobs, unhashed
+		}
 		b, err := fs.ReadFile(r.theme, p)
 		if err != nil {
 			return err
@@ -54,7 +57,7 @@ func (r *Renderer) fileJobs() []Job {
 	}
 	for _, p := range r.site.Pages {
 		for _, f := range p.Files {
-			jobs = append(jobs, Job{Path: strings.TrimPrefix(p.URL(), "/") + f, Source: p.BundleDir + "/" + f, Deps: []string{p.Key()}})
+			jobs = append(jobs, Job{Path: strings.TrimPrefix(p.URL(), "/") + f, Source: p.BundleDir + "/" + f, Deps: []string{p.BundleDir + "/" + f}})
 		}
 	}
 	for _, f := range r.site.Static {

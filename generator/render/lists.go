@@ -70,7 +70,7 @@ func (r *Renderer) paginate(base string, pages []*model.Page, deps []string, mk 
 			d.Pager.Next = pageURL(n + 1)
 		}
 		fill(d)
-		jobs = append(jobs, Job{Path: outPath(d.URL), Deps: deps, Render: func() ([]byte, error) { return mk(d) }})
+		jobs = append(jobs, Job{Path: outPath(d.URL), Deps: r.listDeps(deps, d.Pager, d.List), Render: func() ([]byte, error) { return mk(d) }})
 	}
 	return jobs
 }
@@ -84,7 +84,7 @@ func (r *Renderer) listJobs() []Job {
 			continue
 		}
 		k := k
-		jobs = append(jobs, r.paginate("/"+string(k)+"/", r.kindPages(k), []string{"kind:" + string(k), "theme:list"},
+		jobs = append(jobs, r.paginate("/"+string(k)+"/", r.kindPages(k), []string{"theme:list"},
 			func(d *Data) ([]byte, error) { return r.execute("list", d) },
 			func(d *Data) {
 				d.Title, d.Kind = k.Label(), k

@@ -11,36 +11,11 @@ func (r *Renderer) pageJobs() []Job {
 		p := p
 		jobs = append(jobs, Job{
 			Path:   outPath(p.URL()),
-			Deps:   pageDeps(p),
+			Deps:   r.pageDeps(p),
 			Render: func() ([]byte, error) { return r.Page(p) },
 		})
 	}
 	return jobs
-}
-
-// pageDeps lists what a page's output shows besides itself: the pages it
-// links to by name and, for the back-links, the kinds that may name it.
-func pageDeps(p *model.Page) []string {
-	deps := []string{p.Key(), "theme:" + layoutOf(p.Kind)}
-	for _, w := range p.WorkerPages {
-		deps = append(deps, w.Key())
-	}
-	for _, l := range p.Lessons {
-		deps = append(deps, l.Course.Key())
-	}
-	switch e := p.Entry.(type) {
-	case *model.Case:
-		deps = append(deps, "kind:cases", "kind:courses", "kind:lectures")
-	case *model.Worker, *model.Lecture:
-		deps = append(deps, "kind:cases", "kind:lectures", "kind:guides", "kind:courses")
-	case *model.Course:
-		for _, l := range e.LessonPages {
-			deps = append(deps, l.Key())
-		}
-	default:
-		deps = append(deps, "kind:courses")
-	}
-	return deps
 }
 
 func layoutOf(k model.Kind) string {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/jianghan-district/jianghan/generator/model"
 	"github.com/jianghan-district/jianghan/generator/urls"
@@ -16,9 +17,12 @@ import (
 type Job struct {
 	// Path is the file's path in the output folder, e.g. "cases/lift/index.html".
 	Path string
-	// Deps names what the output reads: page keys ("cases/lift"), "kind:cases"
-	// for anything listing a kind, "theme:NAME" for a template, or "*" for the
-	// whole site. serve re-runs a job when one of its deps changed.
+	// Deps names what the output reads: page keys ("cases/lift") for a
+	// page's whole content, "card:"+key for what lists and links show of a
+	// page, "theme:NAME" for a template or "theme:assets/…" for an asset,
+	// the source path of a copied file, "="-tokens for values such as a
+	// count (see deps.go), or "*" for the whole site. serve re-runs a job
+	// when one of its deps changed, or when its Deps differ from last time.
 	Deps []string
 	// Render makes the file's bytes.
 	Render func() ([]byte, error)
@@ -38,6 +42,9 @@ type Options struct {
 	Dev bool
 	// DevScript is HTML injected before </body> in dev mode.
 	DevScript template.HTML
+	// Root is the site folder, from which the images of page bundles are
+	// read to size and resize them; "" leaves images as they are.
+	Root string
 }
 
 // Renderer holds the parsed theme and the site; it is safe for concurrent use
@@ -48,6 +55,11 @@ type Renderer struct {
 	opts   Options
 	tpls   map[string]*template.Template
 	assets map[string]asset // logical name ("css/site.css") → fingerprinted file
+
+	cards map[*model.Page]cardKey // card deps of the pages, see deps.go
+
+	imagesOnce sync.Once
+	images     map[string]*bundleImage // site path → bundle image, see images.go
 }
 
 // New parses the theme's templates and fingerprints its assets.
@@ -55,7 +67,7 @@ func New(site *model.Site, theme fs.FS, opts Options) (*Renderer, error) {
 	if opts.Linker.Base == "" {
 		opts.Linker.Base = "/"
 	}
-	r := &Renderer{site: site, theme: theme, opts: opts}
+	r := &Renderer{site: site, theme: theme, opts: opts, cards: cardKeys(site)}
 	if err := r.loadAssets(); err != nil {
 		return nil, err
 	}
@@ -124,7 +136,7 @@ func (r *Renderer) execute(layout string, d *Data) ([]byte, error) {
 	if err := t.ExecuteTemplate(&buf, "base.html", d); err != nil {
 		return nil, fmt.Errorf("rendering %s with %s.html: %w", d.URL, layout, err)
 	}
-	return buf.Bytes(), nil
+	return r.finish(d.URL, buf.Bytes()), nil
 }
 
 // outPath maps a site path to the output file: "/cases/x/" → "cases/x/index.html".
@@ -145,5 +157,7 @@ func (r *Renderer) Jobs() []Job {
 	jobs = append(jobs, r.handbookJobs()...)
 	jobs = append(jobs, r.specialJobs()...)
 	jobs = append(jobs, r.fileJobs()...)
+	jobs = append(jobs, r.imageJobs()...)
+	jobs = append(jobs, r.offlineJobs()...)
 	return jobs
 }

@@ -4,14 +4,17 @@ package render
 // the search page, the 404 page, the feed and the sitemap.
 func (r *Renderer) specialJobs() []Job {
 	home := &Data{URL: "/", Description: r.site.Config.Description}
-	search := &Data{URL: "/search/", Title: "搜索", NoIndex: true}
+	// The search page is indexable: without a query it is a plain page with
+	// a search form, and Lighthouse's SEO audit counts noindex against it.
+	search := &Data{URL: "/search/", Title: "搜索",
+		Description: "在" + r.site.Config.Title + "中搜索案例、微课、操作指南、课程和实务手册。"}
 	notFound := &Data{URL: "/404.html", Title: "页面不存在", NoIndex: true}
 	jobs := []Job{
-		{Path: "index.html", Deps: []string{"*"}, Render: func() ([]byte, error) { return r.execute("home", home) }},
+		{Path: "index.html", Deps: r.siteDeps("theme:home"), Render: func() ([]byte, error) { return r.execute("home", home) }},
 		{Path: "search/index.html", Deps: []string{"theme:search"}, Render: func() ([]byte, error) { return r.execute("search", search) }},
 		{Path: "404.html", Deps: []string{"theme:404"}, Render: func() ([]byte, error) { return r.execute("404", notFound) }},
-		{Path: "index.xml", Deps: []string{"kind:cases"}, Render: r.Feed},
-		{Path: "sitemap.xml", Deps: []string{"*"}, Render: r.Sitemap},
+		{Path: "index.xml", Deps: r.feedDeps(), Render: r.Feed},
+		{Path: "sitemap.xml", Deps: r.siteDeps(), Render: r.Sitemap},
 	}
 	return jobs
 }

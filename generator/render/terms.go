@@ -17,10 +17,10 @@ func (r *Renderer) termJobs() []Job {
 			continue
 		}
 		idx := &Data{URL: "/" + string(t) + "/", Title: "按" + t.Label() + "浏览", Taxonomy: t, Terms: terms}
-		jobs = append(jobs, Job{Path: outPath(idx.URL), Deps: []string{"*"}, Render: func() ([]byte, error) { return r.execute("taxonomy", idx) }})
+		jobs = append(jobs, Job{Path: outPath(idx.URL), Deps: termsDeps(terms), Render: func() ([]byte, error) { return r.execute("taxonomy", idx) }})
 		for _, term := range terms {
 			term := term
-			jobs = append(jobs, r.paginate(term.URL(), term.Pages, []string{"*"},
+			jobs = append(jobs, r.paginate(term.URL(), term.Pages, []string{"theme:term", "=count:" + strconv.Itoa(len(term.Pages))},
 				func(d *Data) ([]byte, error) { return r.execute("term", d) },
 				func(d *Data) {
 					d.Term, d.Taxonomy = term, t

@@ -4,11 +4,12 @@
  * scoring and snippets mirror search/analysis.go, query.go, rank.go and
  * snippet.go operation for operation; change them together.
  *
- * Files (see search/static.go): meta.json; docs.bin.gz; t/N.bin.gz (terms
- * whose FNV-1a 32 hash of UTF-8 bytes is N mod meta.shards); d/N.json.gz
- * (document N's [url,title,kind,summary,problem,solution,body]). Portable
- * builds have FILE.js calling __jianghanSearch("FILE","<base64>") instead. */
-(function (root) {
+ * Files (see search/static.go): meta.json; facets.bin.gz; t/N.bin.gz (terms
+ * whose FNV-1a 32 hash of UTF-8 bytes is N mod meta.shards, with the head of
+ * their postings); x/N.bin.gz (tail blocks of postings); d/N.bin (document
+ * texts, read one at a time by HTTP range requests). Portable builds have
+ * FILE.js calling __jianghanSearch("FILE","<base64>") instead. */
+(root => {
   'use strict';
   var SEP = 0, WORD = 1, CJK = 2;
   var UNI = 1, BI = 2;
@@ -64,13 +65,13 @@
     q = Array.from(q).slice(0, L[0]).join('');
     var clauses = [], seen = {}, inQuote = false, seg = '';
     function add(cs) {
-      cs.forEach(function (c) {
+      cs.forEach(c => {
         var key = c.join('\0');
         if (seen[key] || clauses.length >= L[1]) return;
         seen[key] = true; clauses.push(c);
       });
     }
-    Array.from(q).forEach(function (ch) {
+    Array.from(q).forEach(ch => {
       if (QUOTES.indexOf(ch) < 0) { seg += ch; return; }
       add(segment(seg, inQuote, L)); inQuote = !inQuote; seg = '';
     });
@@ -79,7 +80,7 @@
   }
   function segment(seg, quoted, L) {
     var toks = scan(seg, L[3]), out = [], start = 0, prevEnd = -1;
-    toks.forEach(function (t, i) {
+    toks.forEach((t, i) => {
       if (t.k !== BI && !quoted && prevEnd >= 0 && t.s !== prevEnd) { out = out.concat(group(toks.slice(start, i), L)); start = i; }
       if (t.k !== BI) prevEnd = t.e;
     });
@@ -88,14 +89,14 @@
   function group(toks, L) {
     if (!toks.length) return [];
     var first = toks[0].p, n = toks[toks.length - 1].p - first + 1, bi = [], single = [], terms = [], out = [], cur = [], count = 0, p;
-    toks.forEach(function (t) { (t.k === BI ? bi : single)[t.p - first] = t.t; });
+    toks.forEach(t => { (t.k === BI ? bi : single)[t.p - first] = t.t; });
     for (p = 0; p < n; p++) terms.push(bi[p] || (p > 0 && bi[p - 1] ? '' : single[p]));
     function flush() {
       while (cur.length && cur[cur.length - 1] === '') cur.pop();
       if (cur.length) out.push(cur);
       cur = []; count = 0;
     }
-    terms.forEach(function (t) {
+    terms.forEach(t => {
       if (t === '' && !cur.length) return;
       cur.push(t);
       if (t !== '' && ++count === L[2]) flush();
@@ -114,268 +115,491 @@
   function gunzip(u8) {
     if (u8[0] !== 0x1f || u8[1] !== 0x8b) return Promise.resolve(u8); // server already decoded it
     var st = new Blob([u8]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Response(st).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+    return new Response(st).arrayBuffer().then(b => new Uint8Array(b));
   }
   // loader(base) returns load(name) → Promise<Uint8Array> (decompressed),
-  // by fetch() or, from file:// or when fetch fails, by <script> tags.
+  // by fetch() or, from file:// or when fetch fails, by <script> tags, and
+  // load.range(name, a, b) → bytes [a, b) of a file, by an HTTP range request
+  // (the whole file when the server or file:// cannot do ranges).
   function loader(base) {
-    var cache = {}, waiting = {}, scripts = typeof location !== 'undefined' && location.protocol === 'file:';
-    root.__jianghanSearch = function (name, b64) {
+    var cache = {}, whole = {}, waiting = {}, scripts = typeof location !== 'undefined' && location.protocol === 'file:';
+    root.__jianghanSearch = (name, b64) => {
       var w = waiting[name]; delete waiting[name];
-      if (w) w(Uint8Array.from(atob(b64), function (c) { return c.charCodeAt(0); }));
+      if (w) w(Uint8Array.from(atob(b64), c => c.charCodeAt(0)));
     };
     function byScript(name) {
-      return new Promise(function (resolve, reject) {
+      return new Promise((resolve, reject) => {
         var el = document.createElement('script');
         waiting[name] = resolve;
         el.src = base + name + '.js';
-        el.onerror = function () { reject(new Error('cannot load ' + name)); };
-        el.onload = function () { el.remove(); };
+        el.onerror = () => { reject(new Error('cannot load ' + name)); };
+        el.onload = () => { el.remove(); };
         document.head.appendChild(el);
       });
     }
-    function get(name) {
+    function get(name, r) {
       if (scripts) return byScript(name);
-      return fetch(base + name).then(function (r) {
-        if (!r.ok) throw new Error(r.status + ' ' + name);
-        return r.arrayBuffer();
-      }).then(function (b) { return new Uint8Array(b); }, function (e) {
+      return fetch(base + name, r ? {headers: {Range: 'bytes=' + r[0] + '-' + (r[1] - 1)}} : {}).then(res => {
+        if (!res.ok) throw new Error(res.status + ' ' + name);
+        return res.arrayBuffer().then(b => {
+          var u = new Uint8Array(b);
+          if (!r || res.status === 206) return u;
+          whole[name] = Promise.resolve(u);
+          return u.subarray(r[0], r[1]);
+        });
+      }, e => {
         if (name !== 'meta.json' || typeof document === 'undefined') throw e;
         scripts = true; return byScript(name);
       });
     }
-    return function (name) {
+    function load(name) {
       return cache[name] || (cache[name] = get(name).then(gunzip));
+    }
+    load.range = (name, a, b) => {
+      if (scripts && !whole[name]) whole[name] = byScript(name);
+      return whole[name] ? whole[name].then(u => u.subarray(a, b)) : get(name, [a, b]);
     };
+    return load;
   }
-  // Reader reads the unsigned varints (Go's binary.AppendUvarint) of u8 from at.
+  // Reader reads the unsigned varints (Go's binary.AppendUvarint), strings
+  // and little-endian floats of u8 from at.
   function Reader(u8, at) { this.u = u8; this.at = at; }
   Reader.prototype.v = function () {
     var v = 0, m = 1, b, u = this.u;
     do { b = u[this.at++]; v += (b & 127) * m; m *= 128; } while (b & 128);
     return v;
   };
-  function parseFacets(u8) {
-    var r = new Reader(u8, 3), n = r.v(), d = {n: n, kind: [], street: [], topics: [], methods: [], len: []}, i;
+  Reader.prototype.s = function () {
+    var n = this.v(), s = dec.decode(this.u.subarray(this.at, this.at + n));
+    this.at += n; return s;
+  };
+  Reader.prototype.f = function (n) { // n bytes: 8 float64, 4 float32
+    var v = new DataView(this.u.buffer, this.u.byteOffset + this.at, n);
+    this.at += n; return n > 4 ? v.getFloat64(0, true) : v.getFloat32(0, true);
+  };
+  function parseFacets(u8, meta) {
+    var r = new Reader(u8, 3), n = r.v(), d = {kind: [], street: [], topics: [], methods: [], at: [], slots: []}, i;
     for (i = 0; i < n; i++) d.kind.push(r.v() - 1);
     for (i = 0; i < n; i++) d.street.push(r.v() - 1);
-    ['topics', 'methods'].forEach(function (k) {
+    ['topics', 'methods'].forEach(k => {
       for (var i = 0, c, vs; i < n; i++) { c = r.v(); vs = []; while (c--) vs.push(r.v()); d[k].push(vs); }
     });
+    for (i = 0; i < n; i++) { d.slots.push(r.v()); d.at.push(i % meta.group ? d.at[i - 1] + d.slots[i - 1] : 0); }
     return d;
   }
-  function parseLen(u8) {
-    var r = new Reader(u8, 3), n = r.v(), l = new Int32Array(n);
-    for (var i = 0; i < n; i++) l[i] = r.v();
-    return l;
-  }
-  function parseShard(u8, n) {
-    var r = new Reader(u8, 3), terms = new Map(), count = r.v();
-    while (count--) {
-      var len = r.v(), t = dec.decode(u8.subarray(r.at, r.at + len)), fields = [];
-      r.at += len;
-      var mask = u8[r.at++];
-      for (var f = 0; f < 5; f++) {
-        if (!(mask & (1 << f))) { fields.push(null); continue; }
-        var df = r.v(), docs = new Int32Array(df), tfs = new Int32Array(df), i, d = 0;
-        if (u8[r.at++]) { // bitmap of n bits
-          for (i = 0; i < df; d++) if (u8[r.at + (d >> 3)] & (1 << (d & 7))) docs[i++] = d;
-          r.at += (n + 7) >> 3;
-        } else for (i = 0; i < df; i++) docs[i] = d += r.v();
-        for (i = 0; i < df; i++) tfs[i] = r.v() + 1;
-        fields.push({docs: docs, tfs: tfs});
-      }
-      terms.set(t, fields);
+  // parseBlock reads a block of postings (static.go encodeBlock) as entries
+  // {d: document, m: field mask, tf, len: by field}, or (encodeDocs) as
+  // entries {d, blk: the bounds of the block}.
+  function parseBlock(r, full, blk, n) {
+    var c = r.v(), out = [], i, f, e, d = 0, u = r.u;
+    if (!full) {
+      if (!u[r.at++]) { for (i = 0; i < c; i++) out.push({d: d += r.v(), blk: blk}); return out; }
+      for (d = 0; d < n; d++) if (u[r.at + (d >> 3)] & (1 << (d & 7))) out.push({d: d, blk: blk});
+      r.at += (n + 7) >> 3;
+      return out;
     }
-    return terms;
+    for (i = 0; i < c; i++) out.push({d: d += r.v(), m: 0, tf: [], len: []});
+    for (i = 0; i < c; i++) out[i].m = u[r.at++];
+    ['tf', 'len'].forEach((k, j) => {
+      for (i = 0; i < c; i++) for (e = out[i], f = 0; f < 5; f++) if (e.m & (1 << f)) e[k][f] = r.v() + 1 - j;
+    });
+    return out;
+  }
+  function addBlock(T, b, entries) {
+    if (T.loaded[b]) return;
+    T.loaded[b] = true;
+    entries.forEach(e => { T.docs.set(e.d, e); });
+  }
+  // full tells whether tail block b (1-based) has full postings.
+  function full(meta, b) { return meta.head * Math.pow(meta.ratio, b) <= meta.full; }
+  // desc reads what a term's record or tail block says of a tail block
+  // (static.go appendDesc).
+  function desc(r, mask) {
+    var x = {file: r.v(), bound: r.f(8), bdoc: r.v(), next: r.f(4), raw: []};
+    for (var f = 0; f < 5; f++) x.raw.push(mask & (1 << f) ? r.f(4) : 0);
+    return x;
+  }
+  // parseShard reads a term shard (static.go encodeTerm) into byTerm: per
+  // term its dfs by field, D (documents with it), its tail blocks (nt, and
+  // each one's description once known), facet counts (when it has tails)
+  // and its postings fetched so far.
+  function parseShard(u8, meta, byTerm) {
+    var r = new Reader(u8, 3), count = r.v(), sizes = [meta.kinds, meta.streets, meta.topics, meta.methods];
+    while (count--) {
+      var t = r.s(), mask = u8[r.at++], T = {t: t, mask: mask, df: [], tails: [], counts: null, loaded: [], docs: new Map()}, f;
+      for (f = 0; f < 5; f++) T.df.push(mask & (1 << f) ? r.v() : 0);
+      T.D = r.v(); T.nt = r.v();
+      if (T.nt) {
+        T.tails.push(desc(r, mask));
+        T.counts = sizes.map(v => { return v.map(() => { return r.v(); }); });
+      }
+      addBlock(T, 0, parseBlock(r, true));
+      byTerm.set(t, T);
+    }
   }
 
   // ---- ranking (rank.go) ----
+  var F64 = new DataView(new ArrayBuffer(8)), LN = [6.93147180369123816490e-01, 1.90821492927058770002e-10, 6.666666666666735130e-01,
+    3.999999999940941908e-01, 2.857142874366239149e-01, 2.222219843214978396e-01, 1.818357216161805012e-01, 1.531383769920937332e-01, 1.479819860511658591e-01];
+  // ln is rank.go's ln, bit for bit (Math.log differs between engines)
+  function ln(x) {
+    F64.setFloat64(0, x);
+    var hi = F64.getUint32(0), k = ((hi >>> 20) & 0x7ff) - 1022, f, s, s2, s4, r, h;
+    F64.setUint32(0, (hi & 0x800fffff) | 0x3fe00000);
+    f = F64.getFloat64(0);
+    if (f < Math.SQRT2 / 2) { f *= 2; k--; }
+    f -= 1; s = f / (2 + f); s2 = s * s; s4 = s2 * s2;
+    r = s2 * (LN[2] + s4 * (LN[4] + s4 * (LN[6] + s4 * LN[8]))) + s4 * (LN[3] + s4 * (LN[5] + s4 * LN[7]));
+    h = 0.5 * f * f;
+    return k * LN[0] - ((h - (s * (h + r) + k * LN[1])) - f);
+  }
   function Engine(load) {
     this.load = load;
-    this.meta = load('meta.json').then(function (u8) { return JSON.parse(dec.decode(u8)); });
-    this.docs = {}; this.shards = {}; this.lens = [];
+    this.meta = load('meta.json').then(u8 => JSON.parse(dec.decode(u8)));
+    this.texts = {}; this.shards = {}; this.tails = {}; this.byTerm = new Map();
   }
   function once(cache, key, make) { return cache[key] || (cache[key] = make()); }
-  function json(u8) { return JSON.parse(dec.decode(u8)); }
-  // doc(d) loads document d's [url, title, kind, summary, problem, solution, body].
-  Engine.prototype.doc = function (d) {
-    var self = this;
-    return once(self.docs, d, function () { return self.load('d/' + d + '.json.gz').then(json); });
+  // text(meta, D, d, all) loads document d's text [url, title, summary,
+  // problem, solution, body] (static.go compressTexts); unless all, maybe
+  // only its first part (problem, solution and body then null).
+  Engine.prototype.text = function (meta, D, d, all) {
+    var self = this, c = self.texts[d] || (self.texts[d] = {}), a = D.at[d] * meta.slot, n = D.slots[d] * meta.slot;
+    var name = 'd/' + Math.floor(d / meta.group) + '.bin';
+    function part(u8, at, len) {
+      return gunzip(u8.subarray(at, at + len)).then(x => JSON.parse(dec.decode(x)));
+    }
+    if (all || c.all) {
+      return c.all || (c.all = self.load.range(name, a, a + n).then(u8 => {
+        var r = new Reader(u8, 0), la = r.v(), lb = r.v();
+        return Promise.all([part(u8, r.at, la), part(u8, r.at + la, lb)]).then(p => p[0].concat(p[1]));
+      }));
+    }
+    return c.first || (c.first = self.load.range(name, a, a + Math.min(n, 384)).then(u8 => {
+      var r = new Reader(u8, 0), la = r.v();
+      r.v();
+      if (r.at + la <= u8.length) return part(u8, r.at, la);
+      return self.load.range(name, a, a + r.at + la).then(u8 => part(u8, r.at, la));
+    }).then(x => x.concat([null, null, null])));
+  };
+  Engine.prototype.term = function (meta, t) {
+    var self = this, s = fnv(enc.encode(t)) % meta.shards;
+    return once(self.shards, s, () => {
+      return self.load('t/' + s + '.bin.gz').then(u8 => { parseShard(u8, meta, self.byTerm); });
+    }).then(() => self.byTerm.get(t) || null);
+  };
+  // more(T, b) fetches tail block b of T, and keeps the other blocks of its file.
+  Engine.prototype.more = function (meta, T, b) {
+    var self = this, file = T.tails[b - 1].file;
+    return once(self.tails, file, () => {
+      return self.load('x/' + file + '.bin.gz').then(u8 => {
+        var r = new Reader(u8, 3), n = r.v(), out = [];
+        while (n--) { var t = r.s(), k = r.v(), len = r.v(); out.push({t: t, b: k, at: r.at, u: u8}); r.at += len; }
+        return out;
+      });
+    }).then(blocks => {
+      blocks.forEach(x => {
+        var U = self.byTerm.get(x.t), r = new Reader(x.u, x.at);
+        if (!U || U.loaded[x.b] || !U.tails[x.b - 1]) return;
+        if (x.b < U.nt) U.tails[x.b] = desc(r, U.mask);
+        addBlock(U, x.b, parseBlock(r, full(meta, x.b), U.tails[x.b - 1], meta.n));
+      });
+    });
   };
   Engine.prototype.search = function (req) {
     var self = this;
-    return self.meta.then(function (meta) {
+    return self.meta.then(meta => {
       var clauses = parseQuery(req.q || '', meta.limits);
       if (!clauses.length || !meta.n) return {query: req.q, total: 0, hits: [], facets: emptyFacets(), empty: !clauses.length};
-      var terms = {};
-      clauses.forEach(function (c) { c.forEach(function (t) { if (t) terms[t] = null; }); });
-      var names = Object.keys(terms);
-      self.facets = self.facets || self.load('facets.bin.gz').then(parseFacets);
-      return Promise.all([self.facets].concat(names.map(function (t) {
-        var s = fnv(enc.encode(t)) % meta.shards;
-        return once(self.shards, s, function () { return self.load('t/' + s + '.bin.gz').then(function (u8) { return parseShard(u8, meta.n); }); });
-      }))).then(function (got) {
-        var D = got[0], need = [];
-        names.forEach(function (t, i) { terms[t] = got[i + 1].get(t) || [null, null, null, null, null]; });
-        meta.fields.forEach(function (_, f) {
-          if (names.some(function (t) { return terms[t][f]; })) {
-            need.push(once(self.lens, f, function () { return self.load('len/' + f + '.bin.gz').then(parseLen); }));
-          }
-        });
-        return Promise.all(need).then(function () {
-          return Promise.all(self.lens).then(function (lens) {
-            D.len = lens;
-            return self.rank(meta, D, clauses, terms, req);
-          });
-        });
+      var names = [];
+      clauses.forEach(c => { c.forEach(t => { if (t && names.indexOf(t) < 0) names.push(t); }); });
+      self.facets = self.facets || self.load('facets.bin.gz').then(u8 => parseFacets(u8, meta));
+      return Promise.all([self.facets].concat(names.map(t => self.term(meta, t)))).then(got => {
+        var terms = {};
+        names.forEach((t, i) => { terms[t] = got[i + 1]; });
+        if (names.some(t => !terms[t])) return {query: req.q, total: 0, hits: [], facets: emptyFacets()};
+        return self.rank(meta, got[0], clauses, terms, names, req);
       });
     });
   };
   function emptyFacets() { return {kind: {}, street: {}, topic: {}, method: {}}; }
   function stableSort(a, key) {
-    return a.map(function (x, i) { return [key(x), i, x]; }).sort(function (p, q) { return p[0] - q[0] || p[1] - q[1]; }).map(function (p) { return p[2]; });
+    return a.map((x, i) => [key(x), i, x]).sort((p, q) => p[0] - q[0] || p[1] - q[1]).map(p => p[2]);
   }
-  Engine.prototype.rank = function (meta, D, clauses, terms, req) {
-    var self = this, N = meta.n, k1 = meta.k1, b = meta.b, F = meta.fields.length;
-    var avg = meta.total.map(function (t) { return Math.ceil(t / N); });
-    function df(t, f) { var p = terms[t][f]; return p ? p.docs.length : 0; }
+  // rank finds the top hits with the threshold algorithm. A term's postings
+  // come in blocks of falling impact, and a document's score is at most the
+  // sum of what its clauses can score given the postings at hand (bound).
+  // Blocks are fetched, and texts of documents read, until no document not
+  // yet scored could still make the page. Scores are rank.go's, exactly: a
+  // query of terms from full postings, anything else from the text.
+  Engine.prototype.rank = function (meta, D, clauses, terms, names, req) {
+    var self = this, N = meta.n, k1 = meta.k1, b = meta.b, F = meta.fields.length, boost = meta.boost, L = meta.limits;
+    var EPS = 1 + 1e-9, TIE = 1 + 1e-12, avg = meta.total.map(t => Math.ceil(t / N));
     function idf(t, f) {
-      var n = df(t, f);
-      return avg[f] > 0 ? Math.log(1 + (N - n + 0.5) / (n + 0.5)) : 1 + Math.log(N / (n + 1));
+      var n = terms[t].df[f];
+      return avg[f] > 0 ? ln(1 + (N - n + 0.5) / (n + 0.5)) : 1 + ln(N / (n + 1));
     }
-    // the searcher tree, children sorted as bleve sorts them
-    var W = 0, plan = stableSort(clauses.map(function (c) {
-      var fields = [];
+    // the plan: clauses and fields in summing order (rank.go newPlan)
+    var W = 0, plan = stableSort(clauses.map((c, i) => {
+      var words = c.filter(Boolean), fields = [], w = 0, cc = 0;
       for (var f = 0; f < F; f++) {
-        var leaves = stableSort(c.filter(Boolean).map(function (t) { return {t: t, df: df(t, f), idf: idf(t, f)}; }), function (l) { return l.df; });
-        var count = 0, w = 0;
-        leaves.forEach(function (l) { count += l.df; var x = meta.boost[f] * l.idf; w += x * x; });
-        fields.push({f: f, leaves: leaves, count: count, w: w});
+        var x = 0, n = 0;
+        words.forEach(t => { x += idf(t, f); n += terms[t].df[f]; });
+        fields.push({f: f, idf: x, count: n});
       }
-      fields = stableSort(fields, function (x) { return x.count; });
-      var cw = 0, cc = 0;
-      fields.forEach(function (x) { cw += x.w; cc += x.count; });
-      return {terms: c, phrase: c.length > 1, fields: fields, count: cc, w: cw};
-    }), function (c) { return c.count; });
-    plan.forEach(function (c) { W += c.w; });
-    var qn = 1 / Math.sqrt(W);
-    // per clause: doc → array of field scores (by sorted field index)
-    plan.forEach(function (c) {
-      c.hits = new Map();
-      c.fields.forEach(function (fx, fi) {
-        var f = fx.f, lists = fx.leaves.map(function (l) { return terms[l.t][f]; });
-        if (lists.some(function (p) { return !p; })) return;
-        var qw = fx.leaves.map(function (l) { return meta.boost[f] * l.idf * qn; });
-        var ptr = lists.map(function () { return 0; }), base = lists[0];
-        outer: for (var i = 0; i < base.docs.length; i++) {
-          var d = base.docs[i];
-          for (var j = 1; j < lists.length; j++) {
-            var p = lists[j], k = ptr[j];
-            while (k < p.docs.length && p.docs[k] < d) k++;
-            ptr[j] = k;
-            if (k === p.docs.length) break outer;
-            if (p.docs[k] !== d) continue outer;
-          }
-          var nrm = Math.fround(1 / Math.sqrt(D.len[f][d])), len = 1 / (nrm * nrm), s = 0;
-          for (j = 0; j < lists.length; j++) {
-            var tf = Math.sqrt(j ? lists[j].tfs[ptr[j]] : base.tfs[i]), id = fx.leaves[j].idf;
-            var sc = id * (tf * k1) / (tf + k1 * (1 - b + (b * len / avg[f])));
-            if (qw[j] !== 1) sc = sc * qw[j];
-            s += sc;
-          }
-          var e = c.hits.get(d);
-          if (!e) c.hits.set(d, e = []);
-          e[fi] = s;
-        }
+      fields = stableSort(fields, x => x.count);
+      fields.forEach(x => { var y = boost[x.f] * x.idf; w += y * y; cc += x.count; });
+      var rho = {};
+      words.forEach(t => {
+        rho[t] = 0;
+        fields.forEach(x => { var y = x.idf / idf(t, x.f); if (terms[t].df[x.f]) rho[t] = Math.max(rho[t], y * y); });
       });
-    });
-    // candidates: documents every clause may match; phrases still unchecked
-    var base = plan.reduce(function (a, c) { return !a || c.hits.size < a.hits.size ? c : a; }, null), cands = [];
-    base.hits.forEach(function (_, d) {
-      if (!plan.every(function (c) { return c.hits.has(d); })) return;
-      var x = {d: d, ok: plan.map(function (c) {
-        return c.hits.get(d).map(function (v) { return v === undefined ? 0 : c.phrase ? 2 : 1; }); // 1 sure, 2 unchecked
-      })};
-      x.score = score(x); x.exact = !plan.some(function (c) { return c.phrase; });
-      cands.push(x);
-    });
-    function score(x) {
+      return {i: i, c: c, words: words, fields: fields, count: cc, w: w, rho: rho};
+    }), c => c.count);
+    plan.forEach(c => { W += c.w; });
+    var qn = 1 / Math.sqrt(W), terms1 = plan.every(c => c.c.length === 1), idfs = {};
+    plan.forEach(c => { c.fields.forEach(x => { x.qw = boost[x.f] * x.idf * qn; }); });
+    names.forEach(t => { idfs[t] = meta.fields.map((_, f) => idf(t, f)); });
+    // score is rank.go's plan.score: freq(clause, field) gives [frequency, tokens]
+    function score(freq) {
       var sum = 0;
       for (var i = 0; i < plan.length; i++) {
-        var e = plan[i].hits.get(x.d), s = 0, m = 0;
-        for (var j = 0; j < F; j++) if (x.ok[i][j]) { s += e[j]; m++; }
+        var c = plan[i], s = 0, m = 0;
+        for (var j = 0; j < F; j++) {
+          var x = c.fields[j], q = freq(c.i, x.f);
+          if (!q || !q[0]) continue;
+          var nrm = Math.fround(1 / Math.sqrt(q[1])), len = 1 / (nrm * nrm), tf = Math.sqrt(q[0]);
+          var sc = x.idf * (tf * k1) / (tf + k1 * (1 - b + (b * len / avg[x.f])));
+          if (x.qw !== 1) sc = sc * x.qw;
+          s += sc; m++;
+        }
         if (!m) return -1;
         sum += s * (m / F);
       }
       return sum;
     }
-    function verify(x) {
-      return self.doc(x.d).then(function (doc) {
-        plan.forEach(function (c, i) {
-          if (!c.phrase) return;
-          c.fields.forEach(function (fx, j) {
-            if (x.ok[i][j] === 2) x.ok[i][j] = matchSpans(fieldText(doc, fx.f), [c.terms], meta.limits[3]).length ? 1 : 0;
-          });
+    // fields is the mask of fields where clause i may match in a document
+    // with postings es, and whether its score needs the text
+    function fields(i, es) {
+      var c = clauses[i], m = 31, e = es[c[0]];
+      if (c.length === 1 && e && !e.blk) return {m: e.m};
+      c.forEach(t => { if (t && es[t] && !es[t].blk) m &= es[t].m; });
+      return {m: m, text: true};
+    }
+    // later tells whether, for a document with postings es, some clause may
+    // match in problem, solution or body, or (with text) score from there
+    function later(es, text) {
+      return clauses.some((_, i) => { var x = fields(i, es); return (!text || x.text) && x.m & 28; });
+    }
+    // fromText scores a document from its postings es where they are full
+    // and for single terms, from its text rec (if any) for the rest.
+    function fromText(es, rec) {
+      var per = [];
+      for (var f = 0; f < F; f++) {
+        var pos = new Map(), toks = !rec || rec[f + 1] === null ? null : scan(rec[f + 1] || '', L[3]);
+        if (toks) toks.forEach(t => { var s = pos.get(t.t); if (!s) pos.set(t.t, s = new Set()); s.add(t.p); });
+        per.push(toks && {n: toks.length, pos: pos});
+      }
+      return score((i, f) => {
+        var c = clauses[i], x = fields(i, es), n = 0, e = es[c[0]];
+        if (!(x.m & (1 << f))) return null;
+        if (!x.text) return [e.tf[f], e.len[f]];
+        var P = per[f], first = P.pos.get(c[0]);
+        if (!first) return null;
+        first.forEach(p => {
+          for (var j = 1; j < c.length; j++) if (c[j] && !(P.pos.get(c[j]) || new Set()).has(p + j)) return;
+          n++;
         });
-        x.score = score(x); x.exact = true;
+        return [n, P.n];
       });
+    }
+    // part is BM25's term-frequency part of a fetched posting in field f;
+    // impact is static.go's termImpact
+    function part(e, f) {
+      var n = Math.fround(1 / Math.sqrt(e.len[f])), l = 1 / (n * n), x = Math.sqrt(e.tf[f]);
+      return (x * k1) / (x + k1 * (1 - b + b * l / avg[f]));
+    }
+    function impact(t, e) {
+      var s = 0, m = 0;
+      for (var f = 0; f < F; f++) if (e.m & (1 << f)) { s += boost[f] * idfs[t][f] * idfs[t][f] * part(e, f); m++; }
+      return s * m / F;
+    }
+    // bound is at least the score of document d (-1: not seen in any list)
+    // with postings es at hand. A term not at hand is bounded by the rest of
+    // its list: by its next block's top impact, or, for a document before
+    // the first at that impact (and for the term sub), the next lower one.
+    // A phrase scores at most what each of its terms' postings allow, field
+    // by field, and rho² (the largest ratio of its idf to the term's, squared)
+    // times the term's impact.
+    function termBound(t, e, d, sub) {
+      var x = tail[t];
+      return e ? (e.blk ? e.blk.bound : impact(t, e)) : t === sub || (d >= 0 && d < x.bdoc) ? x.next : x.bound;
+    }
+    function bound(es, d, sub) {
+      var sum = 0;
+      plan.forEach(c => { sum += cbound(c, es, d, sub); });
+      return sum * qn;
+    }
+    // cbound is clause c's part of bound (before the query norm); with free,
+    // the terms of a phrase not at hand do not count.
+    function cbound(c, es, d, sub, free) {
+      if (c.c.length === 1) return termBound(c.c[0], es[c.c[0]], d, sub);
+      var r = Infinity, best = 0, acc = 0;
+      c.words.forEach(t => { if (es[t] || !free) r = Math.min(r, c.rho[t] * termBound(t, es[t], d, sub)); });
+      c.fields.map(x => {
+        var lo = Infinity;
+        c.words.forEach(t => {
+          var e = es[t];
+          if (e || !free) lo = Math.min(lo, !e ? tail[t].raw[x.f] : e.blk ? e.blk.raw[x.f] : e.m & (1 << x.f) ? boost[x.f] * part(e, x.f) : 0);
+        });
+        return x.idf * x.idf * lo;
+      }).sort((p, q) => q - p).forEach((y, j) => {
+        if (y > 0) { acc += y; best = Math.max(best, acc * (j + 1) / F); }
+      });
+      return Math.min(best, r);
     }
     // filters and facets
     var want = {kind: req.kind, street: req.street, topic: req.topic, method: req.method}, dims = ['kind', 'street', 'topic', 'method'];
     var vocab = {kind: meta.kinds, street: meta.streets, topic: meta.topics, method: meta.methods};
     function values(dim, d) {
       var v = dim === 'kind' ? [D.kind[d]] : dim === 'street' ? [D.street[d]] : dim === 'topic' ? D.topics[d] : D.methods[d];
-      return v.filter(function (i) { return i >= 0; }).map(function (i) { return vocab[dim][i]; });
+      return v.filter(i => i >= 0).map(i => vocab[dim][i]);
     }
-    function fails(x) {
-      return dims.filter(function (dim) { return want[dim] && values(dim, x.d).indexOf(want[dim]) < 0; });
+    function fails(d) {
+      return dims.filter(dim => want[dim] && values(dim, d).indexOf(want[dim]) < 0);
     }
-    var need = (req.from || 0) + (req.size || 10);
-    function settle() {
-      var live = cands.filter(function (x) { return x.score >= 0; });
-      var shown = live.filter(function (x) { return !fails(x).length; });
-      shown.sort(function (p, q) { return q.score - p.score || p.d - q.d; });
-      var todo = shown.slice(0, need).filter(function (x) { return !x.exact; });
-      if (todo.length) return Promise.all(todo.map(verify)).then(settle);
-      var facets = emptyFacets();
-      live.forEach(function (x) {
-        var bad = fails(x);
-        dims.forEach(function (dim) {
-          if (bad.length > 1 || (bad.length === 1 && bad[0] !== dim)) return;
-          values(dim, x.d).forEach(function (v) { facets[dim][v] = (facets[dim][v] || 0) + 1; });
+    var need = (req.from || 0) + (req.size || 10), exact = new Map(), tail = {};
+    function nextBlock(T) { for (var i = 1; i <= T.nt; i++) if (!T.loaded[i]) return i; return 0; }
+    // beats tells whether a document not yet scored may still make the page
+    // ahead of hit k: it may not if its bound is below k's score, nor if it
+    // can only tie with it (no two different postings score within TIE of
+    // each other) and comes after k: a document seen has its number; one not
+    // seen must be at the top impact of every list whose next lower impact
+    // would put it below k, so comes after each such list's bdoc.
+    function beats(es, d, lack, k) {
+      var ub = bound(es, d, null), tau = k.score, first = -1;
+      if (ub * EPS < tau) return false;
+      if (ub > tau * TIE || tau <= 0) return true;
+      if (d >= 0) return d < k.d;
+      lack.forEach(t => { if (bound(es, d, t) * EPS < tau) first = Math.max(first, tail[t].bdoc); });
+      return first <= k.d;
+    }
+    // driver is the term of clause c to fetch more of: its rarest not all at hand
+    function driver(c) {
+      var best = null;
+      c.words.forEach(t => { if (tail[t] && (!best || terms[t].D < terms[best].D)) best = t; });
+      return best;
+    }
+    function round() {
+      var done = [], open = [], live = [], seen = new Set();
+      names.forEach(t => {
+        var i = nextBlock(terms[t]);
+        tail[t] = i ? terms[t].tails[i - 1] : null;
+        (i ? open : done).push(t);
+      });
+      (done.length ? [done.map(t => terms[t]).sort((p, q) => p.docs.size - q.docs.size)[0]] :
+        names.map(t => terms[t])).forEach(T => {
+        T.docs.forEach((_, d) => {
+          if (seen.has(d)) return;
+          seen.add(d);
+          var es = {}, lack = [], s = exact.get(d);
+          for (var i = 0; i < names.length; i++) {
+            var t = names[i], e = terms[t].docs.get(d);
+            if (e) es[t] = e; else if (!tail[t]) return; else lack.push(t);
+          }
+          if (s === undefined && terms1 && !lack.length && names.every(t => !es[t].blk)) exact.set(d, s = fromText(es));
+          if (s === undefined) live.push({d: d, es: es, lack: lack});
+          else if (s >= 0) live.push({d: d, es: es, score: s, exact: true});
         });
       });
-      var page = shown.slice(req.from || 0, need);
-      return Promise.all(page.map(function (x) { return self.doc(x.d); })).then(function (texts) {
+      var shown = live.filter(x => !fails(x.d).length);
+      var hits = shown.filter(x => x.exact).sort((p, q) => q.score - p.score || p.d - q.d);
+      var k = hits.length >= need ? hits[need - 1] : {score: -Infinity, d: -1}, get = new Set(), read = [];
+      if (!done.length && beats({}, -1, open, k)) plan.forEach(c => { var t = driver(c); if (t) get.add(t); });
+      shown.forEach(x => {
+        if (x.exact || !beats(x.es, x.d, x.lack, k)) return;
+        // fetch more of a clause's postings where what is missing binds its
+        // bound; read the text where only the text can tell
+        var more = [];
+        plan.forEach(c => {
+          var t = driver(c);
+          if (!t || x.es[t] && c.words.every(u => x.es[u] || !tail[u])) return;
+          if (!c.words.some(u => x.es[u]) || cbound(c, x.es, x.d, null) < cbound(c, x.es, x.d, null, true)) {
+            more.push(c.words.filter(u => !x.es[u] && tail[u]).sort((p, q) => terms[p].D - terms[q].D)[0]);
+          }
+        });
+        if (more.length) more.forEach(t => { get.add(t); }); else read.push(x);
+      });
+      // with too few hits scored to judge by, read the best candidates first
+      if (k.d < 0 && hits.length + read.length >= need) get.clear();
+      read.forEach(x => { x.ub = bound(x.es, x.d, null); });
+      read = read.sort((p, q) => q.ub - p.ub || p.d - q.d).slice(0, need);
+      if (get.size || read.length) {
+        return Promise.all(Array.from(get).map(t => self.more(meta, terms[t], nextBlock(terms[t]))).concat(read.map(x => {
+          return self.text(meta, D, x.d, later(x.es, true)).then(rec => { exact.set(x.d, fromText(x.es, rec)); });
+        }))).then(round);
+      }
+      return finish(live, shown, hits, done.length > 0);
+    }
+    function finish(live, shown, hits, bounded) {
+      var facets = emptyFacets(), total, approx = !bounded || live.some(x => !x.exact);
+      if (bounded) {
+        total = shown.length;
+        live.forEach(x => {
+          var bad = fails(x.d);
+          dims.forEach(dim => {
+            if (bad.length > 1 || (bad.length === 1 && bad[0] !== dim)) return;
+            values(dim, x.d).forEach(v => { facets[dim][v] = (facets[dim][v] || 0) + 1; });
+          });
+        });
+      } else {
+        // no term's postings are all at hand: each term's own counts bound the query's
+        total = Infinity;
+        var most = {};
+        names.forEach(t => {
+          var T = terms[t], n = T.D;
+          dims.forEach((dim, k) => {
+            var i = vocab[dim].indexOf(want[dim]);
+            if (want[dim]) n = Math.min(n, i < 0 ? 0 : T.counts[k][i]);
+            vocab[dim].forEach((v, j) => { var key = dim + '\n' + v; most[key] = Math.min(T.counts[k][j], key in most ? most[key] : Infinity); });
+          });
+          total = Math.min(total, n);
+        });
+        for (var key in most) if (most[key]) facets[key.split('\n')[0]][key.split('\n')[1]] = most[key];
+      }
+      var page = hits.slice(req.from || 0, need);
+      return Promise.all(page.map(x => {
+        return self.text(meta, D, x.d).then(rec => {
+          if (rec[3] !== null || (rec[2] && matchSpans(rec[2], clauses, L[3]).length) || (rec[2] && !later(x.es))) return rec;
+          return self.text(meta, D, x.d, true);
+        });
+      })).then(recs => {
         return {
-          query: req.q, total: shown.length, facets: facets,
-          approx: live.some(function (x) { return !x.exact; }),
-          hits: page.map(function (x, i) {
-            var t = texts[i];
-            return {url: t[0], title: t[1], kind: t[2], score: x.score, snippet: snippet(t, clauses, meta)};
+          query: req.q, total: total, facets: facets, approx: approx,
+          hits: page.map((x, i) => {
+            var r = recs[i], k = D.kind[x.d];
+            return {url: r[0], title: r[1], kind: k >= 0 ? meta.kinds[k] : '', score: x.score, snippet: snippet(r, clauses, meta)};
           })
         };
       });
     }
-    return settle();
+    return round();
   };
   // fieldText is text field f (title, summary, problem, solution, body) of a
-  // document loaded by Engine.doc.
-  function fieldText(doc, f) { return doc[f ? f + 2 : 1] || ''; }
+  // text loaded by Engine.text.
+  function fieldText(rec, f) { return rec[f + 1] || ''; }
 
   // ---- snippets (snippet.go) ----
   function matchSpans(text, clauses, maxWord) {
     var toks = scan(text, maxWord), spans = [];
     if (!toks.length) return spans;
     var max = toks[toks.length - 1].p, at = [];
-    toks.forEach(function (t) { (at[t.p] = at[t.p] || [])[t.k === BI ? 1 : 0] = t; });
+    toks.forEach(t => { (at[t.p] = at[t.p] || [])[t.k === BI ? 1 : 0] = t; });
     function find(p, term) {
       var a = at[p];
       if (!a) return null;
       return a[0] && a[0].t === term ? a[0] : a[1] && a[1].t === term ? a[1] : null;
     }
-    clauses.forEach(function (c) {
+    clauses.forEach(c => {
       outer: for (var p = 1; p + c.length - 1 <= max; p++) {
         var first = find(p, c[0]);
         if (!first) continue;
@@ -389,16 +613,16 @@
         spans.push(sp);
       }
     });
-    spans.sort(function (a, b) { return a[0] - b[0]; });
+    spans.sort((a, b) => a[0] - b[0]);
     var out = [];
-    spans.forEach(function (s) {
+    spans.forEach(s => {
       var last = out[out.length - 1];
       if (last && s[0] <= last[1]) { if (s[1] > last[1]) last[1] = s[1]; } else out.push(s.slice());
     });
     return out;
   }
   function esc(s) {
-    return s.replace(/[&<>"']/g, function (c) { return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;'}[c]; });
+    return s.replace(/[&<>"']/g, c => { return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;'}[c]; });
   }
   function snippet(doc, clauses, meta) {
     var order = [1, 2, 3, 4, 0], i, text, spans;
@@ -416,7 +640,7 @@
     if (spans.length) { start = spans[0][0]; for (n = 0; n < S[1] && start > 0; n++) start = back(start); }
     for (end = start, n = 0; n < S[0] && end < text.length; n++) end = fwd(end);
     at = start;
-    spans.forEach(function (s) {
+    spans.forEach(s => {
       if (s[1] <= start || s[0] >= end) return;
       var a = Math.max(s[0], start), z = Math.min(s[1], end);
       out += esc(text.slice(at, a)) + '<mark>' + esc(text.slice(a, z)) + '</mark>'; at = z;
@@ -439,12 +663,12 @@
     var base = document.documentElement.getAttribute('data-base') || '/';
     var engine = new Engine(loader(base + 'search/'));
     var params = new URLSearchParams(location.search), state = {q: params.get('q') || '', size: 10};
-    DIMS.forEach(function (d) { state[d[0]] = params.get(d[0]) || ''; });
+    DIMS.forEach(d => { state[d[0]] = params.get(d[0]) || ''; });
     input.value = state.q;
     var timer, seq = 0;
     function writeURL() {
       var p = new URLSearchParams();
-      ['q'].concat(DIMS.map(function (d) { return d[0]; })).forEach(function (k) { if (state[k]) p.set(k, state[k]); });
+      ['q'].concat(DIMS.map(d => d[0])).forEach(k => { if (state[k]) p.set(k, state[k]); });
       var s = p.toString();
       history.replaceState(null, '', location.pathname + (s ? '?' + s : '') + location.hash);
     }
@@ -459,9 +683,9 @@
       writeURL();
       if (!state.q.trim()) { list.textContent = ''; facetsEl.textContent = ''; status.textContent = '请输入要搜索的文字。'; return; }
       status.textContent = '正在搜索…';
-      engine.search({q: state.q, kind: state.kind, street: state.street, topic: state.topic, method: state.method, size: state.size}).then(function (r) {
+      engine.search({q: state.q, kind: state.kind, street: state.street, topic: state.topic, method: state.method, size: state.size}).then(r => {
         if (my === seq) render(r);
-      }, function (e) {
+      }, e => {
         if (my === seq) status.textContent = '搜索索引加载失败，请稍后再试。（' + e.message + '）';
       });
     }
@@ -473,7 +697,7 @@
       } else {
         status.textContent = '找到' + (r.approx ? '约 ' : ' ') + r.total + ' 条结果';
       }
-      r.hits.forEach(function (h) {
+      r.hits.forEach(h => {
         var url = base + h.url.replace(/^\//, ''), li = el('li', {'data-url': url});
         var href = location.protocol === 'file:' && /\/$/.test(url) ? url + 'index.html' : url;
         li.appendChild(el('a', {href: href}, h.title));
@@ -485,28 +709,28 @@
       });
       if (r.total > r.hits.length) {
         var more = el('button', {type: 'button', 'class': 'search-more'}, '显示更多结果');
-        more.onclick = function () { state.size += 10; run(); };
+        more.onclick = () => { state.size += 10; run(); };
         list.appendChild(el('li', {'class': 'search-more-item'})).appendChild(more);
       }
-      DIMS.forEach(function (d) {
+      DIMS.forEach(d => {
         var dim = d[0], counts = r.facets[dim], keys = Object.keys(counts).sort();
         if (!keys.length && !state[dim]) return;
         var fs = el('fieldset', {'class': 'search-facet'});
         fs.appendChild(el('legend', {}, d[1]));
-        [''].concat(keys).forEach(function (v) {
+        [''].concat(keys).forEach(v => {
           var label = v ? (dim === 'kind' ? KIND[v] || v : v) + ' (' + counts[v] + ')' : '全部';
           var btn = el('button', {type: 'button', 'aria-pressed': String(state[dim] === v), 'data-facet': dim, 'data-value': v}, label);
-          btn.onclick = function () { state[dim] = state[dim] === v ? '' : v; state.size = 10; run(); };
+          btn.onclick = () => { state[dim] = state[dim] === v ? '' : v; state.size = 10; run(); };
           fs.appendChild(btn);
         });
         facetsEl.appendChild(fs);
       });
     }
-    input.addEventListener('input', function () {
+    input.addEventListener('input', () => {
       clearTimeout(timer);
-      timer = setTimeout(function () { state.q = input.value; state.size = 10; run(); }, 200);
+      timer = setTimeout(() => { state.q = input.value; state.size = 10; run(); }, 200);
     });
-    if (form) form.addEventListener('submit', function (e) {
+    if (form) form.addEventListener('submit', e => {
       e.preventDefault(); clearTimeout(timer); state.q = input.value; state.size = 10; run();
     });
     run();

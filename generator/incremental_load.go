@@ -1,0 +1,269 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/jianghan-district/jianghan/generator/diag"
+	"github.com/jianghan-district/jianghan/generator/link"
+	"github.com/jianghan-district/jianghan/generator/load"
+	"github.com/jianghan-district/jianghan/generator/markdown"
+	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/generator/render"
+	"github.com/jianghan-district/jianghan/generator/urls"
+)
+
+// Loading a site for incremental rebuilds: the whole site once, keeping
+// every page file as it was read, with its problems.
+
+// live is what an incremental project keeps besides the model: every page
+// file as last read with its problems, and the state of the output.
+type live struct {
+	ro       render.Options
+	renderer *render.Renderer
+	themeErr []diag.Diagnostic
+
+	units  map[string]*unit   // by kind-folder entry, see entryOf
+	byKey  map[string][]*unit // usable, published units by page key, in Rel order
+	winner map[string]*unit   // the unit whose page is in the site, by key
+
+	cfgDiags    []diag.Diagnostic
+	walkDiags   map[string][]diag.Diagnostic // by the path they name
+	dupDiags    map[string][]diag.Diagnostic // by page key
+	globalDiags []diag.Diagnostic            // references and warnings
+
+	// committed holds each output path's Deps as last committed; dirty
+	// the dep keys changed since; pages the page keys changed since.
+	committed    map[string][]string
+	dirty, pages map[string]bool
+	all          bool // every job must run
+	themeAll     bool // every job reading a template must run
+	gen          int
+
+	// jobs are the site's jobs as last listed, deps their Deps by path;
+	// shape is set when they must be listed again.
+	jobs  []render.Job
+	deps  map[string][]string
+	shape bool
+	// depsGen counts the job lists made; committedGen is the one whose
+	// Deps are committed. byDep indexes the current jobs by dep, anyDep
+	// lists those that depend on everything.
+	depsGen, committedGen int
+	byDep                 map[string][]int32
+	anyDep                []int32
+}
+
+// unit is one page file as last read.
+type unit struct {
+	entry       string
+	src         load.Source
+	raw         []byte
+	page        model.Entry // nil when the file could not be used
+	loadDiags   []diag.Diagnostic
+	renderDiags []diag.Diagnostic
+}
+
+// key is the page key the unit publishes, "" when it publishes nothing.
+func (u *unit) key(drafts bool) string {
+	if u == nil || u.page == nil {
+		return ""
+	}
+	p := u.page.Base()
+	if p.Draft && !drafts {
+		return ""
+	}
+	return p.Key()
+}
+
+// readUnit reads and decodes one page file.
+func readUnit(root string, s load.Source, cfg *model.Config) *unit {
+	u := &unit{entry: entryOf(s), src: s}
+	list := &diag.List{}
+	raw, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(s.Rel)))
+	if err != nil {
+		list.Errorf(s.Rel, 0, 0, "cannot read: %v", err)
+	} else {
+		u.raw = raw
+		u.page = load.Page(s, raw, cfg, list)
+	}
+	u.loadDiags = list.Sorted()
+	return u
+}
+
+// parallel runs f(0)…f(n-1) on every processor.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int, runtime.GOMAXPROCS(0))
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// loadAll reads the whole site, as Load does, keeping each file's state.
+func (p *Project) loadAll() error {
+	l := p.live
+	root := p.Options.root()
+	cfgList := &diag.List{}
+	cfg := load.Config(root, cfgList)
+	if p.Options.BaseURL != "" {
+		cfg.BaseURL = p.Options.BaseURL
+	}
+	walkList := &diag.List{}
+	srcs, static, err := load.Sources(root, walkList)
+	if err != nil {
+		return err
+	}
+	units := make([]*unit, len(srcs))
+	parallel(len(srcs), func(i int) { units[i] = readUnit(root, srcs[i], &cfg) })
+
+	site := &model.Site{Config: cfg, Static: static}
+	l.units = make(map[string]*unit, len(units))
+	l.byKey = make(map[string][]*unit, len(units))
+	l.winner = make(map[string]*unit, len(units))
+	l.dupDiags = map[string][]diag.Diagnostic{}
+	for _, u := range units {
+		l.units[u.entry] = u
+		if k := u.key(p.Options.Drafts); k != "" {
+			l.byKey[k] = append(l.byKey[k], u)
+		}
+	}
+	for k, us := range l.byKey {
+		l.winner[k] = us[0]
+		addEntry(site, us[0].page)
+		if len(us) > 1 {
+			l.dupDiags[k] = dupDiags(us)
+		}
+	}
+	site.Index()
+	p.Site = site
+	p.Linker = urls.Linker{Base: cfg.BasePath(), Portable: p.Options.Portable}
+	p.Converter = markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
+	p.Resolver = link.NewResolver(site, p.Linker)
+	parallel(len(site.Pages), func(i int) { p.renderMarkdown(site.Pages[i]) })
+	link.Backlinks(site)
+	link.Terms(site)
+	l.checkSite(p)
+	l.cfgDiags = cfgList.Sorted()
+	l.walkDiags = map[string][]diag.Diagnostic{}
+	for _, d := range walkList.Sorted() {
+		l.walkDiags[d.File] = append(l.walkDiags[d.File], d)
+	}
+	p.newRenderer(nil, nil)
+	l.shape = true
+	return nil
+}
+
+// renderMarkdown renders one page's Markdown, keeping its problems with its unit.
+func (p *Project) renderMarkdown(pg *model.Page) {
+	list := &diag.List{}
+	link.Render(pg, p.Converter, p.Resolver, list)
+	if u := p.live.winner[pg.Key()]; u != nil {
+		u.renderDiags = list.Sorted()
+	}
+}
+
+// checkSite runs the checks that need the whole site.
+func (l *live) checkSite(p *Project) {
+	list := &diag.List{}
+	link.References(p.Site, p.Resolver, list)
+	link.Warnings(p.Site, list)
+	l.globalDiags = list.Sorted()
+}
+
+// dupDiags reports, as load.Site does, every unit after the first that
+// publishes the same page.
+func dupDiags(us []*unit) []diag.Diagnostic {
+	list := &diag.List{}
+	first := us[0].page.Base()
+	for _, u := range us[1:] {
+		p := u.page.Base()
+		pos := p.Fields["slug"]
+		list.Errorf(p.Source, pos.Line, pos.Col, "%s and %s both publish %s: rename one file or give it another slug", first.Source, p.Source, p.URL())
+	}
+	return list.Sorted()
+}
+
+// addEntry puts a page into its kind's list.
+func addEntry(site *model.Site, e model.Entry) {
+	switch x := e.(type) {
+	case *model.Case:
+		site.Cases = append(site.Cases, x)
+	case *model.Lecture:
+		site.Lectures = append(site.Lectures, x)
+	case *model.Guide:
+		site.Guides = append(site.Guides, x)
+	case *model.Worker:
+		site.Workers = append(site.Workers, x)
+	case *model.Course:
+		site.Courses = append(site.Courses, x)
+	case *model.Chapter:
+		site.Chapters = append(site.Chapters, x)
+	}
+}
+
+// removeEntry takes a page out of its kind's list.
+func removeEntry(site *model.Site, e model.Entry) {
+	switch x := e.(type) {
+	case *model.Case:
+		site.Cases = without(site.Cases, x)
+	case *model.Lecture:
+		site.Lectures = without(site.Lectures, x)
+	case *model.Guide:
+		site.Guides = without(site.Guides, x)
+	case *model.Worker:
+		site.Workers = without(site.Workers, x)
+	case *model.Course:
+		site.Courses = without(site.Courses, x)
+	case *model.Chapter:
+		site.Chapters = without(site.Chapters, x)
+	}
+}
+
+func without[T comparable](xs []T, x T) []T {
+	out := make([]T, 0, len(xs))
+	for _, y := range xs {
+		if y != x {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// index files a unit under the page key it publishes, keeping Rel order.
+func (l *live) index(u *unit, drafts bool) string {
+	k := u.key(drafts)
+	if k == "" {
+		return ""
+	}
+	us := append(l.byKey[k], u)
+	sort.SliceStable(us, func(i, j int) bool { return us[i].src.Rel < us[j].src.Rel })
+	l.byKey[k] = us
+	return k
+}
+
+// unindex takes a unit out of byKey.
+func (l *live) unindex(u *unit, drafts bool) string {
+	k := u.key(drafts)
+	if k == "" {
+		return ""
+	}
+	l.byKey[k] = without(l.byKey[k], u)
+	if len(l.byKey[k]) == 0 {
+		delete(l.byKey, k)
+	}
+	return k
+}

@@ -1,0 +1,169 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/jianghan-district/jianghan/generator/diag"
+	"github.com/jianghan-district/jianghan/generator/model"
+)
+
+// Reading one page at a time, for serve: when a trainer saves a file, only
+// that file is read again, with exactly the checks Site applies to it.
+
+// Source is one page file on disk, before it is read: where it is and, for a
+// bundle, the files published beside it.
+type Source struct {
+	Kind model.Kind
+	// Slug is the page's slug as its file or folder names it; front matter
+	// may still give another.
+	Slug string
+	// Rel is the Markdown file, relative to the site root with forward
+	// slashes: content/cases/lift.md or content/cases/lift/index.md.
+	Rel string
+	// BundleDir is the bundle's folder relative to the site root, "" for a
+	// single-file page; Files are its other files, sorted.
+	BundleDir string
+	Files     []string
+}
+
+func (s source) export() Source {
+	return Source{Kind: s.kind, Slug: s.slug, Rel: s.rel, BundleDir: s.bundleDir, Files: s.files}
+}
+
+func (s Source) internal() source {
+	return source{kind: s.Kind, slug: s.Slug, rel: s.Rel, bundleDir: s.BundleDir, files: s.Files}
+}
+
+// Sources lists every page file and every static file under content/ in the
+// order Site reads them, reporting misplaced files to diags as Site does.
+func Sources(root string, diags *diag.List) ([]Source, []string, error) {
+	if _, err := os.Stat(filepath.Join(root, "content")); err != nil {
+		return nil, nil, errNoContent(root)
+	}
+	srcs, static, err := walk(root, diags)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]Source, len(srcs))
+	for i, s := range srcs {
+		out[i] = s.export()
+	}
+	return out, static, nil
+}
+
+func errNoContent(root string) error {
+	return errors.New("no content folder in " + root + ": run jianghan in the site folder or pass -s SITE")
+}
+
+// PageAt looks at one entry of a kind folder, content/KIND/NAME, as Site's
+// walk would: a Markdown file, or a bundle folder with its index.md and
+// files. ok is false when nothing there is a page (the entry is gone, is an
+// editor's temporary file, or is misplaced; the last is reported to diags).
+func PageAt(root string, kind model.Kind, name string, diags *diag.List) (Source, bool, error) {
+	content := filepath.Join(root, "content")
+	st, err := os.Stat(filepath.Join(content, string(kind), name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return Source{}, false, nil
+	}
+	if err != nil {
+		return Source{}, false, err
+	}
+	s, ok, err := kindEntry(content, kind, name, st.IsDir(), diags)
+	return s.export(), ok, err
+}
+
+// kindEntry examines one entry of content/KIND: a page file, a bundle, or a
+// file that does not belong there.
+func kindEntry(content string, kind model.Kind, name string, isDir bool, diags *diag.List) (source, bool, error) {
+	dir := filepath.Join(content, string(kind))
+	rel := path.Join("content", string(kind), name)
+	if isIgnored(name) {
+		return source{}, false, nil
+	}
+	if !isDir {
+		if strings.HasSuffix(name, ".md") {
+			return source{kind: kind, slug: strings.TrimSuffix(name, ".md"), rel: rel}, true, nil
+		}
+		diags.Warnf(rel, 0, 0, "only Markdown pages belong here: put files that go with a page beside its index.md in a bundle folder, or in content/static/")
+		return source{}, false, nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, name, "index.md")); err != nil {
+		diags.Errorf(rel, 0, 0, "folder has no index.md: a page bundle is %s/%s/index.md with its files beside it", kind, name)
+		return source{}, false, nil
+	}
+	var files []string
+	bdir := filepath.Join(dir, name)
+	err := filepath.WalkDir(bdir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || isIgnored(d.Name()) {
+			return nil
+		}
+		r, _ := filepath.Rel(bdir, p)
+		if r != "index.md" {
+			files = append(files, filepath.ToSlash(r))
+		}
+		return nil
+	})
+	if err != nil {
+		return source{}, false, err
+	}
+	sort.Strings(files)
+	return source{kind: kind, slug: name, rel: rel + "/index.md", bundleDir: rel, files: files}, true, nil
+}
+
+// Page decodes one page from the bytes of its Markdown file, with every
+// check Site applies to a single file; problems go to diags. It returns nil
+// when the file cannot be used at all (its front matter cannot be read).
+func Page(s Source, raw []byte, cfg *model.Config, diags *diag.List) model.Entry {
+	return decodeSource(s.internal(), raw, cfg, diags)
+}
+
+// decodeSource splits and decodes a page file's bytes.
+func decodeSource(s source, raw []byte, cfg *model.Config, diags *diag.List) model.Entry {
+	fm, body, bodyLine, err := splitFrontMatter(raw)
+	if err != nil {
+		var se *syntaxError
+		if errors.As(err, &se) {
+			diags.Errorf(s.rel, se.Line, se.Col, "%s", se.Msg)
+		} else {
+			diags.Errorf(s.rel, 0, 0, "%v", err)
+		}
+		return nil
+	}
+	p := model.Page{Kind: s.kind, Slug: s.slug, Source: s.rel, BundleDir: s.bundleDir, Files: s.files, Body: body, BodyLine: bodyLine}
+	return decodeEntry(p, fm, diags, cfg)
+}
+
+// Static lists the files under content/static, sorted, as Site does.
+func Static(root string) ([]string, error) {
+	dir := filepath.Join(root, "content", "static")
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			r, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(r))
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	sort.Strings(out)
+	return out, err
+}
+
+// IsIgnored reports whether a file name is one Site passes over: hidden
+// files and the temporary files editors leave behind (vim's .swp, .swx and
+// 4913, backups ending in ~). serve ignores changes to them too.
+func IsIgnored(name string) bool { return isIgnored(name) }

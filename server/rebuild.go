@@ -1,0 +1,309 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jianghan-district/jianghan/generator"
+	"github.com/jianghan-district/jianghan/generator/diag"
+	"github.com/jianghan-district/jianghan/generator/render"
+	"github.com/jianghan-district/jianghan/themes"
+)
+
+// The authoring loop: build the site into memory, then for every batch of
+// changed files apply them to the project, run the render jobs the delta
+// names, put their output in place and tell the browsers. The loop runs in
+// one goroutine, the only one touching the project; browsers read the
+// store, which each rebuild updates at once.
+
+// dev serves the site from memory and rebuilds it as files change.
+func (s *instance) dev(ctx context.Context, ln net.Listener) error {
+	s.search.publish = func(files []*file) {
+		s.store.replacePrefix("search/", func(name string) bool { return name == "search/index.html" }, files)
+	}
+	s.mu.Lock()
+	s.building = true
+	s.mu.Unlock()
+	w, err := newWatcher(s.o.Root, func(err error) { s.errw.printf("watching: %v", err) })
+	if err != nil {
+		return fmt.Errorf("cannot watch %s: %w", s.o.Root, err)
+	}
+	srv := s.httpServer(http.HandlerFunc(s.serveDev))
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	go w.run(watchCtx)
+	var loadErr error
+	err = s.serveUntil(ctx, srv, ln, func() {
+		if loadErr = s.first(); loadErr != nil {
+			return
+		}
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case batch := <-w.out:
+				s.rebuild(batch)
+			}
+		}
+	})
+	if loadErr != nil {
+		return loadErr
+	}
+	return err
+}
+
+// first makes the first build.
+func (s *instance) first() error {
+	start := time.Now()
+	opts := generator.Options{Root: s.o.Root, Drafts: s.o.Drafts}
+	p, d, err := generator.LoadIncremental(opts, render.Options{Dev: true, DevScript: DevScript})
+	s.mu.Lock()
+	s.building = false
+	s.fatal = err
+	s.mu.Unlock()
+	if err != nil {
+		s.errw.printf("jianghan serve: %v", err)
+		return err
+	}
+	s.project = p
+	s.search.start(s.o.Root)
+	for _, x := range d.Diagnostics {
+		s.errw.printf("%s", x.String())
+	}
+	s.publish(d, start, true)
+	return nil
+}
+
+// rebuild applies one batch of changed files.
+func (s *instance) rebuild(batch []generator.Change) {
+	start := time.Now()
+	d, err := s.project.Apply(batch)
+	if err != nil {
+		s.errw.printf("jianghan serve: %v", err)
+		s.showProblems([]string{err.Error()})
+		return
+	}
+	s.publish(d, start, false)
+}
+
+// publish runs a delta's jobs, puts the output in place and tells the
+// browsers; a delta with errors shows them instead.
+func (s *instance) publish(d *generator.Delta, start time.Time, first bool) {
+	if d.Failed {
+		var lines []string
+		for _, x := range d.Diagnostics {
+			if x.Severity == diag.Error {
+				lines = append(lines, x.String())
+			}
+		}
+		if !first {
+			for _, l := range lines {
+				s.errw.printf("%s", l)
+			}
+		}
+		s.errw.printf("✗ %d error(s): fix them and save; the browser shows them, and the last good site is still served", len(lines))
+		s.showProblems(lines)
+		return
+	}
+	if !first {
+		for _, x := range d.Diagnostics {
+			for _, f := range d.Files {
+				if x.File == f || strings.HasPrefix(x.File, f+"/") {
+					s.errw.printf("%s", x.String())
+					break
+				}
+			}
+		}
+	}
+	theme := themes.ForSite(s.o.Root)
+	jobs := d.Jobs
+	if d.StylesOnly {
+		// Put the new stylesheets in first and let the browsers swap them,
+		// then render the pages that name them.
+		var copies, rest []render.Job
+		for _, j := range jobs {
+			if j.Render == nil {
+				copies = append(copies, j)
+			} else {
+				rest = append(rest, j)
+			}
+		}
+		files, err := s.run(copies, theme)
+		if err != nil {
+			s.showProblems([]string{err.Error()})
+			return
+		}
+		s.store.update(files, nil)
+		for _, st := range d.Styles {
+			s.hub.publish(newEvent("css", map[string]string{"name": st.Name, "href": s.project.Linker.Abs("/" + st.New)}))
+		}
+		jobs = rest
+	}
+	files, err := s.run(jobs, theme)
+	if err != nil {
+		s.errw.printf("✗ %v", err)
+		s.showProblems([]string{err.Error()})
+		return
+	}
+	s.store.update(files, d.Removed)
+	d.Commit()
+	s.base.Store(s.project.Site.Config.BasePath())
+	s.mu.Lock()
+	s.gen++
+	wasFailing := len(s.failing) > 0
+	s.failing = nil
+	s.mu.Unlock()
+	if wasFailing {
+		s.hub.publish(newEvent("clear", struct{}{}))
+	}
+	if len(d.Pages) > 0 {
+		s.search.expect()
+	}
+	took := time.Since(start).Round(100 * time.Microsecond)
+	switch {
+	case first:
+		s.out.printf("built %d pages (%d files) in %s", len(s.project.Site.Pages), len(files), took)
+	case d.StylesOnly:
+		s.out.printf("✓ %s: stylesheet swapped in %s", strings.Join(d.Files, ", "), took)
+	case len(files)+len(d.Removed) > 0:
+		s.hub.publish(newEvent("reload", map[string]any{"files": len(files) + len(d.Removed)}))
+		s.out.printf("✓ %s: %d file(s) rebuilt in %s", summary(d.Files), len(files)+len(d.Removed), took)
+	case wasFailing:
+		s.out.printf("✓ fixed")
+	}
+	if len(d.Pages) > 0 {
+		s.search.update(generator.Documents(s.project.Site))
+	}
+}
+
+// summary names the changed files, or how many there were.
+func summary(files []string) string {
+	if len(files) <= 3 {
+		return strings.Join(files, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(files[:2], ", "), len(files)-2)
+}
+
+// showProblems keeps the errors for browsers that connect later and shows
+// them to those connected now.
+func (s *instance) showProblems(lines []string) {
+	s.mu.Lock()
+	s.failing = append([]string(nil), lines...)
+	s.mu.Unlock()
+	s.hub.publish(newEvent("overlay", map[string]any{"lines": lines}))
+}
+
+// run produces the files of the jobs on every processor. A failing job
+// (a template error) fails the whole rebuild, so nothing half-done is
+// published.
+func (s *instance) run(jobs []render.Job, theme fs.FS) ([]*file, error) {
+	out := make([]*file, len(jobs))
+	errs := make([]error, len(jobs))
+	now := time.Now()
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = s.runJob(jobs[i], theme, now)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	files := out[:0]
+	for i, f := range out {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if f != nil {
+			files = append(files, f)
+		}
+	}
+	return files, nil
+}
+
+// runJob produces one file.
+func (s *instance) runJob(j render.Job, theme fs.FS, now time.Time) (*file, error) {
+	switch {
+	case j.Render != nil:
+		if j.Path == "sw.js" {
+			return memFile(j.Path, []byte(swKillSwitch), now), nil
+		}
+		b, err := j.Render()
+		if err != nil {
+			return nil, err
+		}
+		return memFile(j.Path, b, now), nil
+	case strings.HasPrefix(j.Source, "theme:"):
+		b, err := fs.ReadFile(theme, strings.TrimPrefix(j.Source, "theme:"))
+		if err != nil {
+			return nil, err
+		}
+		return memFile(j.Path, b, now), nil
+	case j.Source != "":
+		src := filepath.Join(s.o.Root, filepath.FromSlash(j.Source))
+		st, err := os.Stat(src)
+		if err != nil {
+			return nil, err
+		}
+		if st.Size() > maxMemFile {
+			return diskFile(j.Path, st.Size(), st.ModTime(), func() (io.ReadSeekCloser, error) { return os.Open(src) }), nil
+		}
+		b, err := os.ReadFile(src)
+		if err != nil {
+			return nil, err
+		}
+		return memFile(j.Path, b, st.ModTime()), nil
+	}
+	return nil, nil // folders (the search index) are written by the search updater
+}
+
+// serveDev routes serve's requests: the event stream, the search API, and
+// the site, or the problem page while there is no good site.
+func (s *instance) serveDev(w http.ResponseWriter, r *http.Request) {
+	base := s.base.Load().(string)
+	switch r.URL.Path {
+	case EventsPath:
+		s.hub.ServeHTTP(w, r)
+		return
+	case "/api/search", base + "api/search":
+		s.search.handler().ServeHTTP(w, r)
+		return
+	}
+	if !s.store.built() && wantsPage(r) {
+		s.mu.Lock()
+		building, failing, fatal := s.building, s.failing, s.fatal
+		s.mu.Unlock()
+		switch {
+		case fatal != nil:
+			writeProblemPage(w, r, http.StatusInternalServerError, "无法读取网站", "检查 -s 指向的网站文件夹。", []string{fatal.Error()})
+		case building:
+			writeProblemPage(w, r, http.StatusServiceUnavailable, "正在生成网站…", "生成完成后本页会自动刷新。", nil)
+		default:
+			writeProblemPage(w, r, http.StatusInternalServerError, "内容有错误，网站还不能生成", "改正以上错误并保存，本页会自动刷新。", failing)
+		}
+		return
+	}
+	if rel, ok := strings.CutPrefix(r.URL.Path, base+"search/"); ok && rel != "" && rel != "index.html" {
+		if err := s.search.freshStatic(); err != nil {
+			s.errw.printf("search: the browser's index: %v", err)
+		}
+	}
+	(&siteHandler{src: s.store, base: func() string { return base }, cache: devCache}).ServeHTTP(w, r)
+}

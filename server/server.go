@@ -1,0 +1,189 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/jianghan-district/jianghan/generator"
+)
+
+// DefaultAddr is where serve listens unless told otherwise: loopback only,
+// as the SPEC requires; --addr opens it to a phone on the same network.
+const DefaultAddr = "127.0.0.1:1313"
+
+// Options are the choices of one `jianghan serve`.
+type Options struct {
+	// Root is the site folder, holding content/; "" is the current one.
+	Root string
+	// Addr is the address to listen on; "" is DefaultAddr.
+	Addr string
+	// Drafts includes pages marked draft.
+	Drafts bool
+	// NoWatch builds the site to Out once and serves that folder for
+	// production, with no watching and no live reload.
+	NoWatch bool
+	// Out is the output folder of NoWatch; "" is Root/public.
+	Out string
+	// Stdout gets progress, Stderr the diagnostics; nil discards.
+	Stdout, Stderr io.Writer
+	// Ready, when set, is called with the address once the server listens
+	// (tests listen on port 0 and need to know where).
+	Ready func(addr string)
+}
+
+// ErrContent is returned when --no-watch finds errors in the content and
+// there is no earlier build to serve.
+var ErrContent = errors.New("the content has errors and there is no earlier build to serve")
+
+// Run listens on o.Addr and serves until ctx is cancelled (Ctrl-C), then
+// shuts down cleanly. It returns nil after a clean shutdown.
+func Run(ctx context.Context, o Options) error {
+	if o.Addr == "" {
+		o.Addr = DefaultAddr
+	}
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w (is another jianghan serve running? try --addr 127.0.0.1:1314)", o.Addr, err)
+	}
+	return Serve(ctx, ln, o)
+}
+
+// Serve is Run on a listener the caller made.
+func Serve(ctx context.Context, ln net.Listener, o Options) error {
+	return newServer(o).serve(ctx, ln)
+}
+
+func newServer(o Options) *instance {
+	if o.Root == "" {
+		o.Root = "."
+	}
+	s := &instance{o: o, out: &logger{w: o.Stdout}, errw: &logger{w: o.Stderr}, store: newStore()}
+	s.id = fmt.Sprintf("%x", time.Now().UnixNano())
+	s.base.Store("/")
+	s.hub = newHub(s.greeting)
+	s.search = &liveSearch{logf: s.out.printf}
+	return s
+}
+
+func (s *instance) serve(ctx context.Context, ln net.Listener) error {
+	if s.o.NoWatch {
+		return s.production(ctx, ln)
+	}
+	return s.dev(ctx, ln)
+}
+
+// instance is one running serve.
+type instance struct {
+	o         Options
+	out, errw *logger
+	hub       *hub
+	store     *store
+	search    *liveSearch
+	id        string
+	base      atomic.Value // string: the site's base path
+
+	mu       sync.Mutex
+	gen      int      // successful builds so far
+	failing  []string // the errors shown, while the content has some
+	building bool     // the first build is under way
+	fatal    error    // the site cannot be read at all
+
+	project *generator.Project // used by the rebuild goroutine only
+}
+
+// logger writes whole lines from many goroutines.
+type logger struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *logger) printf(format string, args ...any) {
+	if l.w == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	fmt.Fprintf(l.w, format, args...)
+	if !strings.HasSuffix(format, "\n") {
+		fmt.Fprintln(l.w)
+	}
+}
+
+// httpServer makes the HTTP server with timeouts that keep slow or idle
+// clients from holding connections, but none on writing, which would cut
+// off a lecture video or the event stream.
+func (s *instance) httpServer(h http.Handler) *http.Server {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+	srv.RegisterOnShutdown(s.hub.close)
+	return srv
+}
+
+// serveUntil serves on ln until ctx ends, then shuts down, giving requests
+// under way a few seconds to finish.
+func (s *instance) serveUntil(ctx context.Context, srv *http.Server, ln net.Listener, work func()) error {
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	url := "http://" + ln.Addr().String() + s.base.Load().(string)
+	s.out.printf("serving %s at %s (Ctrl-C to stop)", s.siteName(), url)
+	if s.o.Ready != nil {
+		s.o.Ready(ln.Addr().String())
+	}
+	workDone := make(chan struct{})
+	go func() {
+		defer close(workDone)
+		if work != nil {
+			work()
+		}
+	}()
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-errc:
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if e := srv.Shutdown(shut); e != nil && err == nil {
+		err = e
+	}
+	<-workDone
+	s.search.stop()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	s.out.printf("stopped")
+	return err
+}
+
+func (s *instance) siteName() string {
+	abs, err := os.Getwd()
+	if s.o.Root != "." || err != nil {
+		return s.o.Root
+	}
+	return abs
+}
+
+// greeting is what a browser gets on connecting to the event stream.
+func (s *instance) greeting() []event {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	evs := []event{newEvent("hello", map[string]any{"id": s.id, "gen": s.gen})}
+	if len(s.failing) > 0 {
+		evs = append(evs, newEvent("overlay", map[string]any{"lines": s.failing}))
+	}
+	return evs
+}
