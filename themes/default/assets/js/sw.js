@@ -197,8 +197,9 @@ function notStored(req) {
   return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
-// images lists the image files a page shows: each <img>'s src, and from its
-// srcset the smallest copy at least width pixels wide.
+// images lists the image files a page shows: from an <img>'s srcset the
+// smallest copy at least width pixels wide (the one a phone of that width
+// loads; not the original, which may be large), else its src.
 function images(html, base, width) {
   const out = [];
   const attr = (tag, name) => {
@@ -206,12 +207,11 @@ function images(html, base, width) {
     return m ? m[1].replace(/&amp;/g, "&").replace(/&#34;/g, "\"") : "";
   };
   for (const m of html.matchAll(/<img\b[^>]*>/gi)) {
-    const src = attr(m[0], "src");
-    if (src) out.push(new URL(src, base).href);
     const set = attr(m[0], "srcset").split(",").map((c) => c.trim().split(/\s+/))
       .filter((c) => c[0]).map((c) => [c[0], parseInt(c[1], 10) || 0]).sort((a, b) => a[1] - b[1]);
     const pick = set.find((c) => c[1] >= width) || set[set.length - 1];
-    if (pick) out.push(new URL(pick[0], base).href);
+    const src = pick ? pick[0] : attr(m[0], "src");
+    if (src) out.push(new URL(src, base).href);
   }
   return [...new Set(out)].filter((u) => u.startsWith(SCOPE));
 }
