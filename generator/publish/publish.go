@@ -11,10 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/jianghan-district/jianghan/generator/render"
 )
@@ -58,8 +55,14 @@ func CheckOut(out string) error {
 	return nil
 }
 
-// Publish runs every job into a new folder beside out and swaps it in. On
-// any failure the previous output is left as it was.
+// Publish runs every job into a folder beside out and swaps it in. On any
+// failure the previous output is left as it was.
+//
+// The folder it writes into is the output of the build before last, kept
+// beside out as .NAME.jianghan-prev: files whose bytes did not change are
+// left alone and folders already exist, so a rebuild creates and writes only
+// what changed. File creation is what costs most on most disks, and an
+// unchanged file keeps its modification time for rsync and caches.
 func Publish(out string, jobs []render.Job, src Sources) (err error) {
 	if err := CheckOut(out); err != nil {
 		return err
@@ -73,6 +76,17 @@ func Publish(out string, jobs []render.Job, src Sources) (err error) {
 	if err != nil {
 		return err
 	}
+	prev := PrevDir(out)
+	if _, err := os.Stat(filepath.Join(prev, Marker)); err == nil {
+		// Reuse the previous-but-one output as the starting point.
+		if err := os.Remove(tmp); err == nil {
+			if err := os.Rename(prev, tmp); err != nil {
+				if err := os.Mkdir(tmp, 0o755); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	defer func() {
 		if err != nil {
 			os.RemoveAll(tmp)
@@ -81,129 +95,47 @@ func Publish(out string, jobs []render.Job, src Sources) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	if err := Write(tmp, jobs, src); err != nil {
+	w := newWriter(tmp, src)
+	if err := w.run(jobs); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte("made by jianghan build; this folder is replaced by the next build\n"), 0o644); err != nil {
+	if err := w.put(Marker, []byte("made by jianghan build; this folder is replaced by the next build\n")); err != nil {
 		return err
 	}
-	return swap(tmp, out)
+	if err := w.removeStale(); err != nil {
+		return err
+	}
+	return swap(tmp, out, prev)
 }
 
-// swap puts the new folder in place of out and removes the old one.
-func swap(tmp, out string) error {
-	old := ""
+// PrevDir is where the output before the current one is kept, beside out.
+func PrevDir(out string) string {
+	out = filepath.Clean(out)
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".jianghan-prev")
+}
+
+// swap puts the new folder in place of out and keeps the old one as prev.
+// Between the two renames out is missing for an instant, never half-written.
+func swap(tmp, out, prev string) error {
+	moved := false
 	if _, err := os.Stat(out); err == nil {
-		old = tmp + ".old-" + strconv.Itoa(os.Getpid())
-		if err := os.Rename(out, old); err != nil {
+		os.RemoveAll(prev) // only left over when an earlier build was interrupted
+		if err := os.Rename(out, prev); err != nil {
 			return err
 		}
+		moved = true
 	}
 	if err := os.Rename(tmp, out); err != nil {
-		if old != "" {
-			os.Rename(old, out)
+		if moved {
+			os.Rename(prev, out)
 		}
 		return err
-	}
-	if old != "" {
-		return removeAll(old)
 	}
 	return nil
 }
 
-// removeAll removes a folder tree with one goroutine per top-level entry:
-// on a journaling file system each unlink waits on the disk, and an old site
-// holds thousands of small files.
-func removeAll(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return err
-	}
-	errs := make([]error, len(entries))
-	var wg sync.WaitGroup
-	for i, e := range entries {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = os.RemoveAll(filepath.Join(dir, e.Name()))
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	return os.Remove(dir)
-}
-
-// Write runs the jobs in parallel into dir, creating folders as needed. It
-// returns the first error in job order, so failures are reported stably.
+// Write runs the jobs into dir, as a fresh folder; serve and tests use it
+// to materialise a site without the swap.
 func Write(dir string, jobs []render.Job, src Sources) error {
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	var mkMu sync.Mutex
-	made := map[string]bool{}
-	mkdir := func(d string) error {
-		mkMu.Lock()
-		defer mkMu.Unlock()
-		if made[d] {
-			return nil
-		}
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-		made[d] = true
-		return nil
-	}
-	// More workers than cores: most of a job's time is spent waiting on the
-	// file system, not computing.
-	for w := 0; w < 4*runtime.GOMAXPROCS(0)+4; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = run(dir, jobs[i], src, mkdir)
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return errors.Join(errs...)
-}
-
-func run(dir string, j render.Job, src Sources, mkdir func(string) error) error {
-	target := filepath.Join(dir, filepath.FromSlash(j.Path))
-	if j.WriteDir != nil {
-		if err := mkdir(target); err != nil {
-			return err
-		}
-		return j.WriteDir(target)
-	}
-	if err := mkdir(filepath.Dir(target)); err != nil {
-		return err
-	}
-	if j.Render != nil {
-		b, err := j.Render()
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	}
-	in, err := src.open(j.Source)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	f, err := os.Create(target)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(f, in); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return newWriter(dir, src).run(jobs)
 }
