@@ -147,8 +147,15 @@ func TestPortableInBrowser(t *testing.T) {
 		t.Error("the save-for-offline button shows on file://")
 	}
 	first := js[string](t, ctx, `document.querySelector(".lessons li[data-lesson] a").href`)
+	// Start from no progress, whatever an earlier test left on file://.
+	js[bool](t, ctx, `(localStorage.clear(), true)`)
 	open(t, ctx, first)
-	run(t, ctx, chromedp.Click(chromedp.CSS(`.lesson-nav[data-course="new-worker-basics"] .lesson-done`)))
+	// site.js is deferred: click only once it has wired the button, and
+	// leave only once the click has been recorded.
+	done := `.lesson-nav[data-course="new-worker-basics"] .lesson-done`
+	waitJS(t, ctx, `document.querySelector('`+done+`').hasAttribute("aria-pressed")`)
+	js[bool](t, ctx, `(document.querySelector('`+done+`').click(), true)`)
+	waitJS(t, ctx, `document.querySelector('`+done+`').getAttribute("aria-pressed") === "true"`)
 	open(t, ctx, root+"courses/new-worker-basics/index.html")
 	if got := js[string](t, ctx, `document.querySelector(".course-progress").textContent`); !strings.HasPrefix(got, "已学完 1 / ") {
 		t.Errorf("progress from disk reads %q", got)
