@@ -72,18 +72,23 @@ func browser(t testing.TB) context.Context {
 // static index, counting the bytes of everything but the page itself.
 type siteServer struct {
 	*httptest.Server
-	bytes atomic.Int64
-	mu    sync.Mutex
-	files []string
+	bytes    atomic.Int64
+	mu       sync.Mutex
+	files    []string
+	noRanges bool // answer range requests with the whole file, as some servers do
 }
 
 func newSiteServer(t testing.TB, static string) *siteServer {
+	return newSiteServerRanges(t, static, true)
+}
+
+func newSiteServerRanges(t testing.TB, static string, ranges bool) *siteServer {
 	t.Helper()
 	js, err := os.ReadFile(searchJS(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &siteServer{}
+	s := &siteServer{noRanges: !ranges}
 	files := http.StripPrefix("/jianghan/search/", http.FileServer(http.Dir(static)))
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
@@ -95,6 +100,9 @@ func newSiteServer(t testing.TB, static string) *siteServer {
 			s.count(r.URL.Path, len(js))
 			w.Write(js)
 		case strings.HasPrefix(r.URL.Path, "/jianghan/search/"):
+			if !ranges {
+				r.Header.Del("Range")
+			}
 			cw := &countingWriter{ResponseWriter: w}
 			files.ServeHTTP(cw, r)
 			s.count(r.URL.Path, cw.n)
@@ -191,6 +199,31 @@ func TestBrowserSearchMatchesIndex(t *testing.T) {
 				t.Errorf("status %q", status)
 			}
 		})
+	}
+}
+
+// TestBrowserWithoutRanges: a server that ignores range requests sends the
+// whole file of texts, which search.js keeps and cuts itself.
+func TestBrowserWithoutRanges(t *testing.T) {
+	fx := getParity(t)
+	ctx := browser(t)
+	srv := newSiteServerRanges(t, fx.static, false)
+	for _, req := range []Request{{Query: "加装电梯"}, {Query: "三社联动"}, {Query: "居民", Street: "水塔街道"}} {
+		want, err := fx.ix.Search(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(searchURL(srv.URL, req))); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := pageResults(t, ctx)
+		if strings.Join(got, " ") != strings.Join(withBase(want), " ") {
+			t.Errorf("%s: browser %v\n  index %v", req.Query, got, withBase(want))
+		}
+		marks, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#results mark').length`))
+		if marks == 0 {
+			t.Errorf("%s: no snippet marks", req.Query)
+		}
 	}
 }
 

@@ -1,17 +1,22 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // SearchTimeout bounds the time one Index.Search may take.
@@ -20,9 +25,10 @@ const SearchTimeout = 5 * time.Second
 // maxFacetValues bounds how many values of one facet are counted.
 const maxFacetValues = 1000
 
-// Search answers r from the index. Documents are ranked by bleve's BM25
-// (see rank.go), ties broken by URL; a query the user got wrong (empty,
-// nothing searchable, bad paging or filter) is a *QueryError.
+// Search answers r from the index. bleve finds the matching documents (and
+// counts the facets); they are ranked by BM25 as rank.go says, ties broken
+// by URL. A query the user got wrong (empty, nothing searchable, bad paging
+// or filter) is a *QueryError.
 func (ix *Index) Search(r Request) (*Result, error) {
 	clauses, err := checkRequest(&r)
 	if err != nil {
@@ -39,50 +45,275 @@ func (ix *Index) Search(r Request) (*Result, error) {
 
 	must := clausesQuery(clauses)
 	filters := requestFilters(r)
-	req := bleve.NewSearchRequestOptions(withFilters(must, filters, ""), r.Size, r.From, false)
-	req.SortBy([]string{"-_score", "_id"})
-	req.Fields = []string{"url", "kind", "title", "summary", "problem", "solution", "body"}
-	for _, name := range facetNames {
-		if _, filtered := filters[name]; !filtered {
-			req.AddFacet(name, bleve.NewFacetRequest(facetField[name], maxFacetValues))
+	out := emptyResult(r.Query)
+	out.from = r.From
+
+	// facets: a filtered facet counts with every other filter, but not its own
+	for _, skip := range append([]string{""}, facetNames[:]...) {
+		if _, filtered := filters[skip]; skip != "" && !filtered {
+			continue
+		}
+		fq := bleve.NewSearchRequestOptions(withFilters(must, filters, skip), 0, 0, false)
+		for _, name := range facetNames {
+			if _, filtered := filters[name]; (skip == "" && !filtered) || name == skip {
+				fq.AddFacet(name, bleve.NewFacetRequest(facetField[name], maxFacetValues))
+			}
+		}
+		fq.Score = "none"
+		res, err := ix.idx.SearchInContext(ctx, fq)
+		if err != nil {
+			return nil, searchError(err)
+		}
+		for name, fr := range res.Facets {
+			fillFacet(out.Facets[name], fr)
 		}
 	}
-	req.PreSearchData = stats.preSearchData()
+
+	hits, total, err := ix.rank(ctx, clauses, withFilters(must, filters, ""), stats, r.From+r.Size)
+	if err != nil {
+		return nil, searchError(err)
+	}
+	out.Total = total
+	if r.From >= len(hits) {
+		return out, nil
+	}
+	hits = hits[r.From:]
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.url
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{"kind", "title", "summary", "problem", "solution", "body"}
+	req.Score = "none"
 	res, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, searchError(err)
 	}
-	out := emptyResult(r.Query)
-	out.Total = int(res.Total)
-	out.from = r.From
-	for name, fr := range res.Facets {
-		fillFacet(out.Facets[name], fr)
-	}
-	// a filtered facet counts with every other filter, but not its own
-	for name := range filters {
-		fq := bleve.NewSearchRequestOptions(withFilters(must, filters, name), 0, 0, false)
-		fq.AddFacet(name, bleve.NewFacetRequest(facetField[name], maxFacetValues))
-		fq.PreSearchData = stats.preSearchData()
-		fres, err := ix.idx.SearchInContext(ctx, fq)
-		if err != nil {
-			return nil, searchError(err)
-		}
-		fillFacet(out.Facets[name], fres.Facets[name])
-	}
+	stored := map[string]map[string]interface{}{}
 	for _, h := range res.Hits {
+		stored[h.ID] = h.Fields
+	}
+	for _, h := range hits {
 		fields := [numText]string{}
 		for f, name := range textFields {
-			fields[f] = fieldString(h.Fields, name)
+			fields[f] = fieldString(stored[h.url], name)
 		}
 		out.Hits = append(out.Hits, Hit{
-			URL:     h.ID,
+			URL:     h.url,
 			Title:   fields[0],
-			Kind:    fieldString(h.Fields, "kind"),
+			Kind:    fieldString(stored[h.url], "kind"),
 			Snippet: snippet(fields, clauses),
-			Score:   h.Score,
+			Score:   h.score,
 		})
 	}
 	return out, nil
+}
+
+// rankedHit is a document in the order of the ranking.
+type rankedHit struct {
+	url   string
+	score float64
+}
+
+// rank runs q (clauses with filters) and returns its first n hits in rank
+// order, and how many documents match.
+func (ix *Index) rank(ctx context.Context, clauses []clause, q query.Query, stats bm25Stats, n int) ([]rankedHit, int, error) {
+	bi, err := ix.idx.Advanced()
+	if err != nil {
+		return nil, 0, err
+	}
+	reader, err := bi.Reader()
+	if err != nil {
+		return nil, 0, err
+	}
+	defer reader.Close()
+	ids, err := matchIDs(ctx, reader, ix.idx.Mapping(), q)
+	if err != nil || len(ids) == 0 {
+		return nil, 0, err
+	}
+
+	dfs := map[string]*[numText]uint64{}
+	for _, c := range clauses {
+		for _, t := range c.nonEmpty() {
+			if dfs[t] != nil {
+				continue
+			}
+			dfs[t] = &[numText]uint64{}
+			for f, field := range textFields {
+				tfr, err := reader.TermFieldReader(ctx, []byte(t), field, false, false, false)
+				if err != nil {
+					return nil, 0, err
+				}
+				dfs[t][f] = tfr.Count()
+				tfr.Close()
+			}
+		}
+	}
+	p := newPlan(clauses, func(t string, f int) uint64 { return dfs[t][f] }, stats)
+
+	// frequency and norm of each clause in each field of each matching document
+	type fn struct {
+		tf   uint64
+		norm float64
+	}
+	freqs := make([]fn, len(ids)*len(clauses)*numText)
+	at := func(doc, c, f int) *fn { return &freqs[(doc*len(clauses)+c)*numText+f] }
+	for ci, c := range clauses {
+		for f, field := range textFields {
+			if err := clauseFreqs(ctx, reader, c, field, ids, func(doc int, tf uint64, norm float64) {
+				*at(doc, ci, f) = fn{tf, norm}
+			}); err != nil {
+				return nil, 0, err
+			}
+		}
+	}
+	type scored struct {
+		doc   int
+		score float64
+	}
+	all := make([]scored, 0, len(ids))
+	for doc := range ids {
+		s := p.score(func(c, f int) (uint64, float64) { x := at(doc, c, f); return x.tf, x.norm })
+		if s >= 0 {
+			all = append(all, scored{doc, s})
+		}
+	}
+	sort.SliceStable(all, func(a, b int) bool { return all[a].score > all[b].score })
+	// ties are broken by URL: sort each run of equal scores that reaches the page
+	var out []rankedHit
+	for lo := 0; lo < len(all) && len(out) < n; {
+		hi := lo + 1
+		for hi < len(all) && all[hi].score == all[lo].score {
+			hi++
+		}
+		run := make([]rankedHit, hi-lo)
+		for i := range run {
+			u, err := reader.ExternalID(ids[all[lo+i].doc])
+			if err != nil {
+				return nil, 0, err
+			}
+			run[i] = rankedHit{u, all[lo+i].score}
+		}
+		sort.Slice(run, func(a, b int) bool { return run[a].url < run[b].url })
+		out = append(out, run[:min(len(run), n-len(out))]...)
+		lo = hi
+	}
+	return out, len(all), nil
+}
+
+// matchIDs returns the documents q matches, in index order.
+func matchIDs(ctx context.Context, reader index.IndexReader, m mapping.IndexMapping, q query.Query) ([]index.IndexInternalID, error) {
+	s, err := q.Searcher(ctx, reader, m, bsearch.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	var ids []index.IndexInternalID
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return nil, err
+		}
+		if dm == nil {
+			return ids, nil
+		}
+		ids = append(ids, append(index.IndexInternalID(nil), dm.IndexInternalID...))
+		sctx.DocumentMatchPool.Put(dm)
+	}
+}
+
+// clauseFreqs calls found for each of ids (ascending) in which clause c
+// occurs in field: with its frequency there (a term's, or the number of
+// positions where the phrase starts) and the field's norm.
+func clauseFreqs(ctx context.Context, reader index.IndexReader, c clause, field string, ids []index.IndexInternalID,
+	found func(doc int, tf uint64, norm float64)) error {
+	terms := c.nonEmpty()
+	phrase := !c.isTerm()
+	tfrs := make([]index.TermFieldReader, len(terms))
+	defer func() {
+		for _, r := range tfrs {
+			if r != nil {
+				r.Close()
+			}
+		}
+	}()
+	for i, t := range terms {
+		r, err := reader.TermFieldReader(ctx, []byte(t), field, true, true, phrase)
+		if err != nil {
+			return err
+		}
+		tfrs[i] = r
+	}
+	cur := make([]*index.TermFieldDoc, len(terms))
+	done := make([]bool, len(terms))
+	for doc, id := range ids {
+		have := true
+		for i, r := range tfrs {
+			if done[i] {
+				have = false
+				break
+			}
+			if cur[i] == nil || bytes.Compare(cur[i].ID, id) < 0 {
+				d, err := r.Advance(id, nil)
+				if err != nil {
+					return err
+				}
+				if d == nil {
+					done[i] = true
+					have = false
+					break
+				}
+				cur[i] = d
+			}
+			if !bytes.Equal(cur[i].ID, id) {
+				have = false
+				break
+			}
+		}
+		if !have {
+			if slices.Contains(done, true) {
+				return nil // some term has no more documents
+			}
+			continue
+		}
+		if !phrase {
+			found(doc, cur[0].Freq, cur[0].Norm)
+			continue
+		}
+		if n := phraseFreq(c.terms, terms, cur); n > 0 {
+			found(doc, n, cur[0].Norm)
+		}
+	}
+	return nil
+}
+
+// phraseFreq counts the positions where the phrase of terms (with "" gaps)
+// starts, given the postings (with term vectors) of its non-empty terms.
+func phraseFreq(phrase, terms []string, docs []*index.TermFieldDoc) uint64 {
+	pos := make(map[string]map[uint64]bool, len(terms))
+	for i, t := range terms {
+		if pos[t] == nil {
+			pos[t] = map[uint64]bool{}
+		}
+		for _, v := range docs[i].Vectors {
+			pos[t][v.Pos] = true
+		}
+	}
+	n := uint64(0)
+	for p := range pos[phrase[0]] {
+		ok := true
+		for j := 1; j < len(phrase) && ok; j++ {
+			ok = phrase[j] == "" || pos[phrase[j]][p+uint64(j)]
+		}
+		if ok {
+			n++
+		}
+	}
+	return n
 }
 
 // checkRequest validates and normalises r and parses its query.

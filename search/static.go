@@ -1,19 +1,17 @@
 package search
 
 import (
-	"bytes"
-	"compress/gzip"
-	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -21,25 +19,45 @@ import (
 // StaticOptions tunes WriteStatic.
 type StaticOptions struct {
 	// Portable writes every file as a .js script that hands its data to a
-	// global callback instead of as a .gz/.json file, because browsers refuse
-	// fetch() on file:// pages while <script> tags still load.
+	// global callback instead of as a .gz/.json/.bin file, because browsers
+	// refuse fetch() on file:// pages while <script> tags still load.
 	Portable bool
 }
 
 // staticFormat is the version of the static index layout below.
-const staticFormat = 1
+const staticFormat = 2
 
-// shardTargetBytes is the uncompressed size WriteStatic aims at for one term
-// shard: small enough that a query's shards are cheap, big enough that a
-// large site does not get tens of thousands of files.
-const shardTargetBytes = 16 << 10
-
-// maxShards bounds the number of term shards.
-const maxShards = 4096
+// Layout parameters. A term's postings are ordered by impact (termImpact)
+// and cut into blocks of ranks [0, headEntries), then [headEntries·R^(i-1),
+// headEntries·R^i) for block i ≥ 1, R = blockRatio. The head sits in the
+// term's shard; a query fetches tail blocks only while they could still
+// change its top hits. Blocks of ranks below fullRanks carry each posting's
+// frequency and field length per field; later ones only its document (a
+// query that gets that far scores such documents from their text).
+const (
+	headEntries = 32
+	blockRatio  = 4
+	fullRanks   = 512
+	// shardTargetBytes is the uncompressed size a term shard aims at: a
+	// query fetches one shard per distinct term, so shards are small.
+	shardTargetBytes = 1536
+	maxShards        = 1 << 14
+	// tailFileBytes is the uncompressed size up to which tail blocks of
+	// several terms share a file (a larger block has a file of its own), for
+	// 10,000 documents or more; smaller sites, whose queries fetch little,
+	// share more (tailFileSize).
+	tailFileBytes = 4 << 10
+	// textFileBytes is the size a file of document texts aims at: the
+	// browser reads one text by an HTTP range request, or the whole file
+	// from a server that ignores ranges (and from file://).
+	textFileBytes = 128 << 10
+	// textSlot is the unit in which texts are laid out in their files.
+	textSlot = 64
+)
 
 // staticMeta is meta.json: what search.js needs before anything else. The
-// statistics (n, total) are those Index.Search hands bleve, so both sides
-// compute the same BM25.
+// statistics (n, total) are those Index.Search uses, so both sides compute
+// the same BM25.
 type staticMeta struct {
 	Format  int       `json:"format"`
 	N       int       `json:"n"`
@@ -49,6 +67,12 @@ type staticMeta struct {
 	Boost   []float64 `json:"boost"`
 	Total   []uint64  `json:"total"`
 	Shards  int       `json:"shards"`
+	Head    int       `json:"head"`
+	Ratio   int       `json:"ratio"`
+	Full    int       `json:"full"`
+	Slot    int       `json:"slot"`
+	Group   int       `json:"group"`
+	First   int       `json:"first"`
 	Kinds   []string  `json:"kinds"`
 	Streets []string  `json:"streets"`
 	Topics  []string  `json:"topics"`
@@ -57,7 +81,8 @@ type staticMeta struct {
 	Snippet [2]int    `json:"snippet"`
 }
 
-// postings of one term in one field: ascending document numbers, frequencies.
+// postings of one term in one field: ascending document numbers and their
+// frequencies.
 type postings struct {
 	docs []uint32
 	tfs  []uint32
@@ -67,28 +92,30 @@ type postings struct {
 type termPostings [numText]postings
 
 // WriteStatic writes the browser's search index for docs into dir (the
-// build passes OUT/search/), creating dir if needed. Everything but
-// meta.json is gzip-compressed, and search.js fetches only what a query needs:
+// build passes OUT/search/), creating dir if needed. search.js fetches only
+// what a query needs (rank.go, "In the browser"):
 //
-//	meta.json         format, document count, BM25 constants and statistics,
-//	                  field boosts, shard count, facet vocabularies, limits
-//	facets.bin.gz     per document: kind, street, topics, methods (indexes
-//	                  into the vocabularies): needed for facets and filters
-//	len/F.bin.gz      per document: token count of text field F (0 title,
-//	                  1 summary, 2 problem, 3 solution, 4 body), loaded only
-//	                  when a query's terms occur in F
-//	t/N.bin.gz        term shard N: every term whose FNV-1a 32 hash of its
-//	                  UTF-8 bytes is N modulo the shard count, with its
-//	                  postings (document number, frequency) per text field
-//	d/N.json.gz       document N's [url, title, kind, summary, problem,
-//	                  solution, body]: fetched for a hit shown (its snippet)
-//	                  or to check a phrase
+//	meta.json      format, document count, BM25 constants and statistics,
+//	               field boosts, layout parameters, facet vocabularies
+//	facets.bin.gz  per document: kind, street, topics, methods (indexes into
+//	               the vocabularies) and the size of its text (facetColumns)
+//	t/N.bin.gz     term shard N: every term whose FNV-1a 32 hash of its UTF-8
+//	               bytes is N modulo the shard count, with its statistics,
+//	               bounds and the head block of its postings (encodeTerm)
+//	x/N.bin.gz     tail blocks of postings (packTails)
+//	d/N.bin        the texts of documents N·group … N·group+group-1, not
+//	               compressed as a whole: each text is two gzip members,
+//	               read alone by HTTP range requests (compressTexts)
 //
-// Documents are numbered in URL order, which is also the tie-break order of
-// the ranking. With opts.Portable each FILE is written as FILE.js instead,
-// holding __jianghanSearch("FILE", "<base64 of FILE's bytes>"), so that the
-// index works from file://. The binary layouts are documented at encodeShard
-// and docColumns; search.js reads them.
+// A posting of a head or full tail block carries, per text field, the
+// term's frequency and the field's exact token count (BM25's document
+// length, which bleve keeps as the norm), so the browser scores terms as
+// Index.Search does without per-document length tables; phrases and later
+// postings it scores from the texts. Documents are numbered in URL order,
+// which is also the tie-break order of the ranking. With opts.Portable each
+// FILE is written as FILE.js instead, holding __jianghanSearch("FILE",
+// "<base64 of FILE's bytes>"), so that the index works from file:// (where
+// a text file is read whole).
 func WriteStatic(dir string, docs []Document, opts StaticOptions) error {
 	if err := checkURLs(docs); err != nil {
 		return err
@@ -99,106 +126,146 @@ func WriteStatic(dir string, docs []Document, opts StaticOptions) error {
 	}
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].URL < sorted[j].URL })
 
-	terms, lens := invert(sorted)
-
-	meta := staticMeta{
-		Format: staticFormat, N: len(sorted), K1: bm25K1(), B: bm25B(),
-		Fields: textFields[:], Boost: textBoost[:], Total: make([]uint64, numText),
-		Limits:  [4]int{MaxQueryRunes, MaxClauses, MaxPhraseTerms, MaxWordRunes},
-		Snippet: [2]int{snippetRunes, snippetBefore},
-	}
-	for _, l := range lens {
-		for f := range l {
-			meta.Total[f] += uint64(l[f])
-		}
-	}
-
-	// term shards
-	names := make([]string, 0, len(terms))
-	raw := 0
-	for t, p := range terms {
-		names = append(names, t)
-		raw += len(t) + 2
-		for f := range p {
-			raw += 2 + 3*len(p[f].docs)
-		}
-	}
-	sort.Strings(names)
-	shards := 1
-	for shards < maxShards && raw/shards > shardTargetBytes {
-		shards *= 2
-	}
-	meta.Shards = shards
-	byShard := make([][]string, shards)
-	for _, t := range names {
-		s := shardOf(t, shards)
-		byShard[s] = append(byShard[s], t)
-	}
-
 	w := &staticWriter{dir: dir, portable: opts.Portable}
-	for _, sub := range []string{"", "t", "d", "len"} {
+	for _, sub := range []string{"", "t", "x", "d"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			return fmt.Errorf("search: %w", err)
 		}
 	}
+	pool := newJobPool()
 
-	facets := facetColumns(sorted, &meta)
+	// the texts are compressed while the terms are inverted
+	texts := make(chan textLayout, 1)
+	go func() { texts <- compressTexts(sorted) }()
+
+	terms, lens := invert(sorted)
+	meta := staticMeta{
+		Format: staticFormat, N: len(sorted), K1: bm25K1(), B: bm25B(),
+		Fields: textFields[:], Boost: textBoost[:], Total: make([]uint64, numText),
+		Head: headEntries, Ratio: blockRatio, Full: fullRanks, Slot: textSlot,
+		Limits:  [4]int{MaxQueryRunes, MaxClauses, MaxPhraseTerms, MaxWordRunes},
+		Snippet: [2]int{snippetRunes, snippetBefore},
+	}
+	var st bm25Stats
+	st.docs = len(sorted)
+	for _, l := range lens {
+		for f := range l {
+			meta.Total[f] += uint64(l[f])
+			st.totals[f] += uint64(l[f])
+		}
+	}
+	fv := facetVocabularies(sorted, &meta)
+
+	names := make([]string, 0, len(terms))
+	for t := range terms {
+		names = append(names, t)
+	}
+	sort.Strings(names)
+	enc := make([]encodedTerm, len(names))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for k := 0; k < workers; k++ {
+		wg.Add(1)
+		go func(k int) {
+			defer wg.Done()
+			var scratch termScratch
+			for i := k; i < len(names); i += workers {
+				enc[i] = encodeTerm(names[i], terms[names[i]], st, lens, fv, &scratch)
+			}
+		}(k)
+	}
+	wg.Wait()
+
+	headBytes := 0
+	for i := range enc {
+		headBytes += len(enc[i].pre) + len(enc[i].post) + 30*min(1, len(enc[i].tails))
+	}
+	meta.Shards = max(1, min(maxShards, (headBytes+shardTargetBytes-1)/shardTargetBytes))
+	byShard := make([][]int, meta.Shards)
+	for i, t := range names {
+		s := shardOf(t, meta.Shards)
+		byShard[s] = append(byShard[s], i)
+	}
+	tails := packTails(names, enc, tailFileSize(len(sorted)))
+	for s := 0; s < meta.Shards; s++ {
+		s := s
+		pool.run(func() error {
+			out := []byte("JT2")
+			out = binary.AppendUvarint(out, uint64(len(byShard[s])))
+			for _, i := range byShard[s] {
+				out = enc[i].appendHead(out, tails.fileOf[i])
+			}
+			return w.write("t/"+strconv.Itoa(s)+".bin.gz", out, true)
+		})
+	}
+	for n, file := range tails.files {
+		n, file := n, file
+		pool.run(func() error {
+			out := []byte("JX2")
+			out = binary.AppendUvarint(out, uint64(len(file)))
+			for _, ref := range file {
+				t := names[ref.term]
+				out = binary.AppendUvarint(out, uint64(len(t)))
+				out = append(out, t...)
+				out = binary.AppendUvarint(out, uint64(ref.block))
+				blk := enc[ref.term].appendTail(nil, ref.block, tails.fileOf[ref.term])
+				out = binary.AppendUvarint(out, uint64(len(blk)))
+				out = append(out, blk...)
+			}
+			return w.write("x/"+strconv.Itoa(n)+".bin.gz", out, true)
+		})
+	}
+
+	tl := <-texts
+	meta.Group, meta.First = tl.group, tl.first
+	for g := range tl.files {
+		g := g
+		pool.run(func() error { return w.write("d/"+strconv.Itoa(g)+".bin", tl.files[g], false) })
+	}
 	metaJSON, err := json.Marshal(meta)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
+	facets := facetColumns(fv, tl.slots)
+	pool.run(func() error { return w.write("meta.json", metaJSON, false) })
+	pool.run(func() error { return w.write("facets.bin.gz", facets, true) })
+	return pool.wait()
+}
 
-	jobs := make(chan func() error)
-	var wg sync.WaitGroup
-	var errMu sync.Mutex
-	var firstErr error
+// jobPool runs write jobs on GOMAXPROCS goroutines and keeps the first error.
+type jobPool struct {
+	jobs  chan func() error
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	first error
+}
+
+func newJobPool() *jobPool {
+	p := &jobPool{jobs: make(chan func() error, 64)}
 	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
-		wg.Add(1)
+		p.wg.Add(1)
 		go func() {
-			defer wg.Done()
-			for job := range jobs {
+			defer p.wg.Done()
+			for job := range p.jobs {
 				if err := job(); err != nil {
-					errMu.Lock()
-					if firstErr == nil {
-						firstErr = err
+					p.mu.Lock()
+					if p.first == nil {
+						p.first = err
 					}
-					errMu.Unlock()
+					p.mu.Unlock()
 				}
 			}
 		}()
 	}
-	jobs <- func() error { return w.write("meta.json", metaJSON, false) }
-	jobs <- func() error { return w.write("facets.bin.gz", facets, true) }
-	for f := 0; f < numText; f++ {
-		f := f
-		jobs <- func() error { return w.write("len/"+strconv.Itoa(f)+".bin.gz", lengthColumn(lens, f), true) }
-	}
-	for s := 0; s < shards; s++ {
-		s := s
-		jobs <- func() error {
-			return w.write("t/"+strconv.Itoa(s)+".bin.gz", encodeShard(byShard[s], terms, len(sorted)), true)
-		}
-	}
-	const perJob = 64
-	for lo := 0; lo < len(sorted); lo += perJob {
-		lo, hi := lo, min(lo+perJob, len(sorted))
-		jobs <- func() error {
-			for i := lo; i < hi; i++ {
-				d := sorted[i]
-				b, err := json.Marshal([]string{d.URL, d.Title, d.Kind, d.Summary, d.Problem, d.Solution, d.Body})
-				if err != nil {
-					return fmt.Errorf("search: %w", err)
-				}
-				if err := w.write("d/"+strconv.Itoa(i)+".json.gz", b, true); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	return firstErr
+	return p
+}
+
+func (p *jobPool) run(job func() error) { p.jobs <- job }
+
+func (p *jobPool) wait() error {
+	close(p.jobs)
+	p.wg.Wait()
+	return p.first
 }
 
 // shardOf is the term shard of t: FNV-1a 32 of its UTF-8 bytes modulo shards.
@@ -300,7 +367,7 @@ func invert(docs []*Document) (map[string]*termPostings, [][numText]uint32) {
 		}(w, lo, hi)
 	}
 	wg.Wait()
-	all := map[string]*termPostings{}
+	all := make(map[string]*termPostings, len(parts[0].names)+len(parts[0].names)/4)
 	for _, part := range parts { // later parts hold later documents
 		for id, name := range part.names {
 			p := &part.posts[id]
@@ -318,195 +385,467 @@ func invert(docs []*Document) (map[string]*termPostings, [][numText]uint32) {
 	return all, lens
 }
 
-// encodeShard writes the terms of one shard (sorted); n is the number of
-// documents:
+// termImpact is what a term can add to a document's score, before the
+// query norm: for each field f it occurs in, boost_f·idf_f² times BM25's
+// term-frequency part (raw[f] gets boost_f times that part), summed and
+// scaled by the fraction of fields it occurs in. A term clause scores the
+// query norm times this (rank.go), and a phrase clause, field by field, at
+// most boost_f·idf(c,f)² times that part for any of its terms; so impacts
+// order a term's postings, and bound what the postings not yet fetched can
+// add. search.js computes the same for fetched postings.
+func termImpact(idf, avg *[numText]float64, tf, length *[numText]uint32, raw *[numText]float64) float64 {
+	s, m := 0.0, 0
+	k1, b := bm25K1(), bm25B()
+	for f := 0; f < numText; f++ {
+		if tf[f] == 0 {
+			continue
+		}
+		l := 1 / (normOf(length[f]) * normOf(length[f]))
+		t := math.Sqrt(float64(tf[f]))
+		part := (t * k1) / (t + k1*(1-b+b*l/avg[f]))
+		raw[f] = textBoost[f] * part
+		s += textBoost[f] * idf[f] * idf[f] * part
+		m++
+	}
+	return s * float64(m) / float64(numText)
+}
+
+// encodedTerm is one term's part of the static index: its head record and
+// tail blocks, less the tail blocks' files (known once all are packed).
+type encodedTerm struct {
+	mask  byte
+	pre   []byte // term, field mask, dfs, D, tail count
+	post  []byte // facet counts (when there are tails) and the head block
+	tails []tailBlock
+}
+
+// tailBlock is one encoded tail block and what bounds the postings from it
+// to the end of the list.
+type tailBlock struct {
+	bound float64          // highest impact
+	bdoc  uint32           // lowest document with that impact
+	next  float64          // highest impact below bound (0 if none)
+	raw   [numText]float64 // per field, highest boost·tf part
+	data  []byte
+}
+
+// appendDesc appends what a term's record or its tail block b-1 says of
+// tail block b (1-based): file:uvarint, bound:float64, bdoc:uvarint,
+// next:float32, then per field in the term's mask raw:float32 (float32s
+// rounded up, all little-endian).
+func (e *encodedTerm) appendDesc(out []byte, b int, files []int) []byte {
+	tb := &e.tails[b-1]
+	out = binary.AppendUvarint(out, uint64(files[b-1]))
+	out = binary.LittleEndian.AppendUint64(out, math.Float64bits(tb.bound))
+	out = binary.AppendUvarint(out, uint64(tb.bdoc))
+	out = binary.LittleEndian.AppendUint32(out, math.Float32bits(roundUp32(tb.next)))
+	for f := range tb.raw {
+		if e.mask&(1<<f) != 0 {
+			out = binary.LittleEndian.AppendUint32(out, math.Float32bits(roundUp32(tb.raw[f])))
+		}
+	}
+	return out
+}
+
+// appendHead appends e's record for its shard (see encodeTerm).
+func (e *encodedTerm) appendHead(out []byte, files []int) []byte {
+	out = append(out, e.pre...)
+	if len(e.tails) > 0 {
+		out = e.appendDesc(out, 1, files)
+	}
+	return append(out, e.post...)
+}
+
+// appendTail appends tail block b (1-based) as stored in its file: the
+// description of block b+1, if any, then the block.
+func (e *encodedTerm) appendTail(out []byte, b int, files []int) []byte {
+	if b < len(e.tails) {
+		out = e.appendDesc(out, b+1, files)
+	}
+	return append(out, e.tails[b-1].data...)
+}
+
+// roundUp32 is the least float32 not below x.
+func roundUp32(x float64) float32 {
+	f := float32(x)
+	if float64(f) < x {
+		f = math.Nextafter32(f, float32(math.Inf(1)))
+	}
+	return f
+}
+
+// posting is one document of a term.
+type posting struct {
+	doc    uint32
+	impact float64
+	raw    [numText]float64
+	tf     [numText]uint32
+}
+
+// termScratch is reusable memory for encodeTerm.
+type termScratch struct {
+	ps     []posting
+	top    []int32
+	rest   []int32
+	values []float64
+}
+
+// encodeTerm lays out one term. Its record in the shard:
 //
-//	"JT1" count:uvarint
-//	per term: len:uvarint utf8 fieldmask:byte
-//	  per field in mask, ascending: df:uvarint, mode:byte, documents, then
-//	  df × (frequency-1):uvarint
-//	  documents, mode 0: df gaps between document numbers (the first from 0):uvarint
-//	  documents, mode 1: a bitmap of ceil(n/8) bytes, document i at bit i%8
-//	                     (least significant first) of byte i/8
+//	len:uvarint utf8, field mask:byte, per field in the mask df:uvarint,
+//	D (documents with the term):uvarint, tail blocks:uvarint
+//	if there are tail blocks: the description of the first (appendDesc),
+//	  and how many of the D documents have each value of kinds, streets,
+//	  topics, methods (in vocabulary order):uvarint
+//	the head block (encodeBlock)
 //
-// The bitmap is used when it is smaller: for terms in most documents.
-func encodeShard(names []string, terms map[string]*termPostings, n int) []byte {
-	out := []byte("JT1")
-	out = binary.AppendUvarint(out, uint64(len(names)))
-	bitmapBytes := (n + 7) / 8
-	for _, t := range names {
-		p := terms[t]
-		out = binary.AppendUvarint(out, uint64(len(t)))
-		out = append(out, t...)
-		mask := byte(0)
-		for f := range p {
-			if len(p[f].docs) > 0 {
-				mask |= 1 << f
+// Postings are ranked by impact (highest first), then document; the ranks
+// below fullRanks make the head and full tail blocks (encodeBlock), the
+// rest one block of documents (encodeDocs).
+func encodeTerm(name string, tp *termPostings, st bm25Stats, lens [][numText]uint32, fv *facetValues, sc *termScratch) encodedTerm {
+	var idf, avg [numText]float64
+	mask := byte(0)
+	n := float64(st.docs)
+	for f := range tp {
+		avg[f] = math.Ceil(float64(st.totals[f]) / n)
+		if d := len(tp[f].docs); d > 0 {
+			mask |= 1 << f
+			idf[f] = termIDF(avg[f], n, uint64(d))
+		}
+	}
+	// merge the fields' postings by document
+	ps := sc.ps[:0]
+	var cur [numText]int
+	for {
+		doc := uint32(math.MaxUint32)
+		for f := range tp {
+			if cur[f] < len(tp[f].docs) && tp[f].docs[cur[f]] < doc {
+				doc = tp[f].docs[cur[f]]
 			}
 		}
-		out = append(out, mask)
-		for f := range p {
-			docs := p[f].docs
-			if len(docs) == 0 {
-				continue
+		if doc == math.MaxUint32 {
+			break
+		}
+		p := posting{doc: doc}
+		for f := range tp {
+			if cur[f] < len(tp[f].docs) && tp[f].docs[cur[f]] == doc {
+				p.tf[f] = tp[f].tfs[cur[f]]
+				cur[f]++
 			}
-			out = binary.AppendUvarint(out, uint64(len(docs)))
-			if len(docs) > bitmapBytes {
-				out = append(out, 1)
-				start := len(out)
-				out = append(out, make([]byte, bitmapBytes)...)
-				for _, d := range docs {
-					out[start+int(d>>3)] |= 1 << (d & 7)
-				}
-			} else {
-				out = append(out, 0)
-				prev := uint32(0)
-				for _, d := range docs {
-					out = binary.AppendUvarint(out, uint64(d-prev))
-					prev = d
+		}
+		p.impact = termImpact(&idf, &avg, &p.tf, &lens[doc], &p.raw)
+		ps = append(ps, p)
+	}
+	sc.ps = ps
+
+	// the fullRanks highest, in rank order; the rest in document order
+	top, rest := sc.top[:0], sc.rest[:0]
+	if len(ps) <= fullRanks {
+		for i := range ps {
+			top = append(top, int32(i))
+		}
+	} else {
+		sc.values = sc.values[:0]
+		for i := range ps {
+			sc.values = append(sc.values, ps[i].impact)
+		}
+		thr := nthLargest(sc.values, fullRanks)
+		for i := range ps {
+			if ps[i].impact > thr {
+				top = append(top, int32(i))
+			}
+		}
+		for i := range ps {
+			switch {
+			case ps[i].impact == thr && len(top) < fullRanks:
+				top = append(top, int32(i))
+			case ps[i].impact <= thr:
+				rest = append(rest, int32(i))
+			}
+		}
+	}
+	slices.SortFunc(top, func(a, b int32) int {
+		pa, pb := &ps[a], &ps[b]
+		switch {
+		case pa.impact > pb.impact:
+			return -1
+		case pa.impact < pb.impact:
+			return 1
+		}
+		return int(pa.doc) - int(pb.doc)
+	})
+	sc.top, sc.rest = top, rest
+
+	e := encodedTerm{mask: mask}
+	e.pre = binary.AppendUvarint(e.pre, uint64(len(name)))
+	e.pre = append(e.pre, name...)
+	e.pre = append(e.pre, mask)
+	for f := range tp {
+		if d := len(tp[f].docs); d > 0 {
+			e.pre = binary.AppendUvarint(e.pre, uint64(d))
+		}
+	}
+	e.pre = binary.AppendUvarint(e.pre, uint64(len(ps)))
+	var blocks [][]int32
+	for lo, hi := 0, headEntries; lo < len(top); lo, hi = hi, hi*blockRatio {
+		blocks = append(blocks, top[lo:min(hi, len(top))])
+	}
+	if len(rest) > 0 {
+		blocks = append(blocks, rest)
+	}
+	e.pre = binary.AppendUvarint(e.pre, uint64(len(blocks)-1))
+	if len(blocks) == 1 {
+		e.post = encodeBlock(e.post, sortedByDoc(blocks[0], ps), ps, lens)
+		return e
+	}
+	e.post = fv.counts(e.post, ps)
+
+	// bounds of the ranks from each tail block on, from the last block back
+	e.tails = make([]tailBlock, len(blocks)-1)
+	var raw [numText]float64
+	var bound, next float64 // of the blocks after the current one
+	bdoc := uint32(0)
+	for i := len(blocks) - 1; i >= 1; i-- {
+		tb := &e.tails[i-1]
+		if len(rest) > 0 && i == len(blocks)-1 {
+			// the documents' block: in document order
+			tb.bound = -1
+			for _, k := range rest {
+				p := &ps[k]
+				if p.impact > tb.bound {
+					tb.bound, tb.bdoc = p.impact, p.doc
 				}
 			}
-			for _, tf := range p[f].tfs {
+			for _, k := range rest {
+				if p := &ps[k]; p.impact < tb.bound && p.impact > tb.next {
+					tb.next = p.impact
+				}
+			}
+			for _, k := range rest {
+				for f, x := range ps[k].raw {
+					raw[f] = max(raw[f], x)
+				}
+			}
+			tb.raw = raw
+			tb.data = encodeDocs(nil, rest, ps, st.docs, tb.bound)
+		} else {
+			blk := blocks[i]
+			top := &ps[blk[0]]
+			tb.bound, tb.bdoc = top.impact, top.doc
+			tb.next = 0
+			switch {
+			case i+1 < len(blocks) && bound < top.impact:
+				tb.next = bound
+			case i+1 < len(blocks):
+				tb.next = next
+			}
+			for _, k := range blk {
+				if ps[k].impact < top.impact {
+					tb.next = ps[k].impact // the first lower one: the block is in rank order
+					break
+				}
+			}
+			for _, k := range blk {
+				for f, x := range ps[k].raw {
+					raw[f] = max(raw[f], x)
+				}
+			}
+			tb.raw = raw
+			tb.data = encodeBlock(nil, sortedByDoc(blk, ps), ps, lens)
+		}
+		bound, bdoc, next = tb.bound, tb.bdoc, tb.next
+	}
+	_ = bdoc
+	e.post = encodeBlock(e.post, sortedByDoc(blocks[0], ps), ps, lens)
+	return e
+}
+
+// sortedByDoc returns the postings of blk sorted by document.
+func sortedByDoc(blk []int32, ps []posting) []int32 {
+	out := slices.Clone(blk)
+	slices.SortFunc(out, func(a, b int32) int { return int(ps[a].doc) - int(ps[b].doc) })
+	return out
+}
+
+// nthLargest returns the n-th largest of v (1-based), reordering v.
+func nthLargest(v []float64, n int) float64 {
+	k := n - 1 // index in descending order
+	lo, hi := 0, len(v)-1
+	for lo < hi {
+		p := v[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for v[i] > p {
+				i++
+			}
+			for v[j] < p {
+				j--
+			}
+			if i <= j {
+				v[i], v[j] = v[j], v[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return v[k]
+		}
+	}
+	return v[k]
+}
+
+// encodeBlock writes a block of full postings, sorted by document, in columns:
+//
+//	count:uvarint
+//	count × document gap (the first from 0):uvarint
+//	count × field mask:byte
+//	per posting, per field in its mask: frequency-1:uvarint
+//	per posting, per field in its mask: the field's token count:uvarint
+func encodeBlock(out []byte, blk []int32, ps []posting, lens [][numText]uint32) []byte {
+	out = binary.AppendUvarint(out, uint64(len(blk)))
+	prev := uint32(0)
+	for _, i := range blk {
+		out = binary.AppendUvarint(out, uint64(ps[i].doc-prev))
+		prev = ps[i].doc
+	}
+	for _, i := range blk {
+		m := byte(0)
+		for f, tf := range ps[i].tf {
+			if tf > 0 {
+				m |= 1 << f
+			}
+		}
+		out = append(out, m)
+	}
+	for _, i := range blk {
+		for _, tf := range ps[i].tf {
+			if tf > 0 {
 				out = binary.AppendUvarint(out, uint64(tf-1))
 			}
 		}
 	}
-	return out
-}
-
-// facetColumns writes facets.bin and fills the facet vocabularies of meta:
-//
-//	"JF1" n:uvarint
-//	n × kind (index into kinds, +1; 0 none)
-//	n × street (index into streets, +1; 0 none)
-//	n × (count, then count × index into topics)
-//	n × (count, then count × index into methods)
-//
-// all as uvarints, column after column (they compress better so).
-func facetColumns(docs []*Document, meta *staticMeta) []byte {
-	vocab := func(get func(d *Document) []string) ([]string, map[string]int) {
-		set := map[string]bool{}
-		for _, d := range docs {
-			for _, v := range get(d) {
-				if v != "" {
-					set[v] = true
-				}
+	for _, i := range blk {
+		for f, tf := range ps[i].tf {
+			if tf > 0 {
+				out = binary.AppendUvarint(out, uint64(lens[ps[i].doc][f]))
 			}
 		}
-		list := make([]string, 0, len(set))
-		for v := range set {
-			list = append(list, v)
-		}
-		sort.Strings(list)
-		idx := make(map[string]int, len(list))
-		for i, v := range list {
-			idx[v] = i
-		}
-		return list, idx
-	}
-	one := func(s string) []string { return []string{s} }
-	var kindIdx, streetIdx, topicIdx, methodIdx map[string]int
-	meta.Kinds, kindIdx = vocab(func(d *Document) []string { return one(d.Kind) })
-	meta.Streets, streetIdx = vocab(func(d *Document) []string { return one(d.Street) })
-	meta.Topics, topicIdx = vocab(func(d *Document) []string { return d.Topics })
-	meta.Methods, methodIdx = vocab(func(d *Document) []string { return d.Methods })
-
-	out := []byte("JF1")
-	out = binary.AppendUvarint(out, uint64(len(docs)))
-	single := func(v string, idx map[string]int) {
-		if i, ok := idx[v]; ok && v != "" {
-			out = binary.AppendUvarint(out, uint64(i+1))
-		} else {
-			out = append(out, 0)
-		}
-	}
-	multi := func(vs []string, idx map[string]int) {
-		vs = nonEmptyStrings(vs)
-		out = binary.AppendUvarint(out, uint64(len(vs)))
-		for _, v := range vs {
-			out = binary.AppendUvarint(out, uint64(idx[v]))
-		}
-	}
-	for _, d := range docs {
-		single(d.Kind, kindIdx)
-	}
-	for _, d := range docs {
-		single(d.Street, streetIdx)
-	}
-	for _, d := range docs {
-		multi(d.Topics, topicIdx)
-	}
-	for _, d := range docs {
-		multi(d.Methods, methodIdx)
 	}
 	return out
 }
 
-// lengthColumn writes len/F.bin: "JL1" n:uvarint, then n × token count of
-// field f (uvarints). These are the document lengths of BM25, the same
-// numbers bleve stores as each posting's norm.
-func lengthColumn(lens [][numText]uint32, f int) []byte {
-	out := []byte("JL1")
-	out = binary.AppendUvarint(out, uint64(len(lens)))
-	for i := range lens {
-		out = binary.AppendUvarint(out, uint64(lens[i][f]))
+// encodeDocs writes a block of documents without their frequencies:
+// count:uvarint, then mode:byte 0 and count × document gap (the first from
+// 0):uvarint, or mode 1 and a bitmap of ceil(n/8) bytes, document i at bit
+// i%8 (least significant first) of byte i/8, whichever is smaller; then per
+// document, in order, a byte c such that the document's impact is at most
+// top·2^(-c/16) (impactCode).
+func encodeDocs(out []byte, blk []int32, ps []posting, n int, top float64) []byte {
+	out = binary.AppendUvarint(out, uint64(len(blk)))
+	var gaps []byte
+	prev := uint32(0)
+	for _, i := range blk {
+		gaps = binary.AppendUvarint(gaps, uint64(ps[i].doc-prev))
+		prev = ps[i].doc
+	}
+	if len(gaps) <= (n+7)/8 {
+		out = append(append(out, 0), gaps...)
+	} else {
+		out = append(out, 1)
+		start := len(out)
+		out = append(out, make([]byte, (n+7)/8)...)
+		for _, i := range blk {
+			out[start+int(ps[i].doc>>3)] |= 1 << (ps[i].doc & 7)
+		}
+	}
+	for _, i := range blk {
+		out = append(out, impactCode(ps[i].impact, top))
 	}
 	return out
 }
 
-// staticWriter writes the files of the static index, gzip-compressed or,
-// in portable mode, as self-registering scripts.
-type staticWriter struct {
-	dir      string
-	portable bool
-	bin      sync.Pool // *gzip.Writer for binary files
-	text     sync.Pool // *gzip.Writer for JSON
-	fileMu   sync.Mutex
+// impactCode is the largest c ≤ 255 with top·2^(-c/16) above impact by a
+// margin that no difference between math.Pow and JavaScript's Math.pow can
+// take away.
+func impactCode(impact, top float64) byte {
+	c := 255
+	if impact > 0 {
+		c = min(255, max(0, int(16*math.Log2(top/impact))+1))
+	}
+	for c > 0 && top*pow2[c]*(1-1e-9) < impact {
+		c--
+	}
+	return byte(c)
 }
 
-// write stores data as name (compressed when gz), or as name+".js".
-// Postings are mostly varints with little for LZ77 to find, so a low
-// compression level costs a few percent of size and saves most of the time.
-func (w *staticWriter) write(name string, data []byte, gz bool) error {
-	if gz {
-		var buf bytes.Buffer
-		buf.Grow(len(data)/3 + 64)
-		pool, level := &w.text, gzip.DefaultCompression
-		if strings.HasSuffix(name, ".bin.gz") {
-			pool, level = &w.bin, 4
-		}
-		zw, _ := pool.Get().(*gzip.Writer)
-		if zw == nil {
-			zw, _ = gzip.NewWriterLevel(&buf, level)
-		} else {
-			zw.Reset(&buf)
-		}
-		if _, err := zw.Write(data); err != nil {
-			return err
-		}
-		if err := zw.Close(); err != nil {
-			return err
-		}
-		pool.Put(zw)
-		data = buf.Bytes()
+// pow2[c] is 2^(-c/16).
+var pow2 = func() (t [256]float64) {
+	for c := range t {
+		t[c] = math.Pow(2, -float64(c)/16)
 	}
-	path := filepath.Join(w.dir, filepath.FromSlash(name))
-	if w.portable {
-		js := make([]byte, 0, len(data)*4/3+64)
-		js = append(js, "__jianghanSearch("...)
-		js = strconv.AppendQuote(js, name)
-		js = append(js, ",\""...)
-		js = base64.StdEncoding.AppendEncode(js, data)
-		js = append(js, "\");\n"...)
-		data, path = js, path+".js"
+	return t
+}()
+
+// tailFileSize is how many bytes of tail blocks share a file for n
+// documents: tailFileBytes times sqrt(10000/n), within 1 to 4 times
+// tailFileBytes.
+func tailFileSize(n int) int {
+	f := math.Sqrt(10000 / float64(max(n, 1)))
+	return int(float64(tailFileBytes) * min(4, max(1, f)))
+}
+
+// tailRef names tail block `block` (1-based) of term number `term`.
+type tailRef struct{ term, block int }
+
+// tailLayout says which file holds each tail block.
+type tailLayout struct {
+	files  [][]tailRef
+	fileOf [][]int // by term, by tail block - 1
+}
+
+// packTails puts tail blocks into files, x/N.bin.gz:
+//
+//	"JX2" blocks:uvarint
+//	per block: term len:uvarint utf8, block number b (1-based):uvarint,
+//	  length:uvarint, then the description of block b+1 if the term has
+//	  one (appendDesc) and the block (encodeBlock below fullRanks,
+//	  encodeDocs from there on)
+//
+// A block of fileBytes or more has a file of its own; smaller ones of the
+// same depth share files up to that size, in term order.
+func packTails(names []string, enc []encodedTerm, fileBytes int) tailLayout {
+	var l tailLayout
+	l.fileOf = make([][]int, len(enc))
+	maxDepth := 0
+	for i := range enc {
+		l.fileOf[i] = make([]int, len(enc[i].tails))
+		maxDepth = max(maxDepth, len(enc[i].tails))
 	}
-	// files are created by one goroutine: concurrent creates in one folder
-	// contend for it and are slower than one after another
-	w.fileMu.Lock()
-	err := os.WriteFile(path, data, 0o644)
-	w.fileMu.Unlock()
-	if err != nil {
-		return fmt.Errorf("search: %w", err)
+	for depth := 1; depth <= maxDepth; depth++ {
+		open, size := -1, 0
+		for i := range enc {
+			if len(enc[i].tails) < depth {
+				continue
+			}
+			n := len(enc[i].tails[depth-1].data) + len(names[i]) + 4
+			if n >= fileBytes {
+				l.fileOf[i][depth-1] = len(l.files)
+				l.files = append(l.files, []tailRef{{i, depth}})
+				continue
+			}
+			if open < 0 || size+n > fileBytes {
+				open, size = len(l.files), 0
+				l.files = append(l.files, nil)
+			}
+			l.fileOf[i][depth-1] = open
+			l.files[open] = append(l.files[open], tailRef{i, depth})
+			size += n
+		}
 	}
-	return nil
+	return l
 }

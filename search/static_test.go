@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -75,25 +76,40 @@ func TestWriteStatic(t *testing.T) {
 	}
 	files := tree(t, dir)
 	for name := range files {
-		if name != "meta.json" && !strings.HasSuffix(name, ".gz") {
+		if name != "meta.json" && !strings.HasSuffix(name, ".gz") && !strings.HasSuffix(name, ".bin") {
 			t.Errorf("unexpected file %s", name)
 		}
 	}
-	if !bytes.HasPrefix(readGz(t, filepath.Join(dir, "facets.bin.gz")), []byte("JF1")) ||
-		!bytes.HasPrefix(readGz(t, filepath.Join(dir, "len", "4.bin.gz")), []byte("JL1")) {
+	if !bytes.HasPrefix(readGz(t, filepath.Join(dir, "facets.bin.gz")), []byte("JF2")) {
 		t.Error("bad magic")
 	}
-	// documents are numbered in URL order
-	var first []string
-	if err := json.Unmarshal(readGz(t, filepath.Join(dir, "d", "0.json.gz")), &first); err != nil {
-		t.Fatal(err)
+	// documents are numbered in URL order; a text is two gzip members
+	d0 := files["d/0.bin"]
+	la, n1 := binary.Uvarint(d0)
+	lb, n2 := binary.Uvarint(d0[n1:])
+	var first, rest []string
+	for i, part := range []struct {
+		b   []byte
+		out *[]string
+	}{{d0[n1+n2 : n1+n2+int(la)], &first}, {d0[n1+n2+int(la) : n1+n2+int(la+lb)], &rest}} {
+		zr, err := gzip.NewReader(bytes.NewReader(part.b))
+		if err != nil {
+			t.Fatal(i, err)
+		}
+		b, _ := io.ReadAll(zr)
+		if err := json.Unmarshal(b, part.out); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if first[0] != "/cases/corridor-clutter/" || len(first) != 7 {
-		t.Errorf("document 0: %v", first)
+	if first[0] != "/cases/corridor-clutter/" || len(first) != 3 || len(rest) != 3 || rest[1] != docs[1].Solution {
+		t.Errorf("document 0: %v %v", first, rest)
+	}
+	if len(d0)%textSlot != 0 || meta.Group < 1 || meta.Slot != textSlot {
+		t.Errorf("text file of %d bytes, group %d", len(d0), meta.Group)
 	}
 	// the term 电梯 is in its shard
 	shard := readGz(t, filepath.Join(dir, "t", fmt.Sprintf("%d.bin.gz", shardOf("电梯", meta.Shards))))
-	if !bytes.HasPrefix(shard, []byte("JT1")) || !bytes.Contains(shard, []byte("电梯")) {
+	if !bytes.HasPrefix(shard, []byte("JT2")) || !bytes.Contains(shard, []byte("电梯")) {
 		t.Error("电梯 not in its shard")
 	}
 
