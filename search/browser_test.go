@@ -141,11 +141,20 @@ func pageResults(t testing.TB, ctx context.Context) ([]string, string) {
 		URLs   []string `json:"urls"`
 		Status string   `json:"status"`
 	}
-	st, err := chromedp.Run(ctx, chromedp.Poll[state](`(() => {
-		const s = document.getElementById('search-status').textContent;
-		if (!s || s.startsWith('正在搜索')) return null;
-		return {urls: Array.from(document.querySelectorAll('#results li[data-url]')).map(li => li.dataset.url), status: s};
-	})()`, chromedp.WithPollingTimeout(30*time.Second)))
+	var st state
+	var err error
+	// a poll begun while a navigation replaces the page loses its context
+	for try := 0; try < 3; try++ {
+		st, err = chromedp.Run(ctx, chromedp.Poll[state](`(() => {
+			const s = document.getElementById('search-status').textContent;
+			if (!s || s.startsWith('正在搜索')) return null;
+			return {urls: Array.from(document.querySelectorAll('#results li[data-url]')).map(li => li.dataset.url), status: s};
+		})()`, chromedp.WithPollingTimeout(30*time.Second)))
+		if err == nil || !strings.Contains(err.Error(), "Cannot find context") {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 	if err != nil {
 		t.Fatalf("waiting for results: %v", err)
 	}

@@ -263,7 +263,9 @@ func (ix *Index) Sync(docs []Document) (SyncStats, error) {
 			return fmt.Errorf("search: indexing: %w", err)
 		}
 		ix.publish(manifest)
-		batch.Reset()
+		// a new batch rather than Reset: scorch's goroutines may still read
+		// the old one after Batch returns (the race detector sees it)
+		batch = ix.idx.NewBatch()
 		return nil
 	}
 	for _, u := range removed {

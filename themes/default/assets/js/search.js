@@ -1,11 +1,10 @@
-/* jianghan search: the static index of search/static.go, ranked as
- * search/rank.go says, bit for bit (the algorithm: rank.go, "In the
- * browser"). Mirrors analysis.go, query.go, rank.go and snippet.go. */
+/* jianghan search over search/static.go's index, ranked as search/rank.go
+ * says ("In the browser"); mirrors analysis.go, query.go and snippet.go. */
 (root => {
   'use strict';
   var SEP = 0, WORD = 1, CJK = 2, BI = 2;
 
-  // ---- analysis (analysis.go) ----
+  // analysis.go
   var RANGES = [0x30, 0x39, WORD, 0x41, 0x5A, WORD, 0x61, 0x7A, WORD, 0xC0, 0xD6, WORD, 0xD8, 0xF6, WORD, 0xF8, 0x24F, WORD,
     0x370, 0x52F, WORD, 0x3005, 0x3005, CJK, 0x3007, 0x3007, CJK, 0x3040, 0x30FA, CJK, 0x30FC, 0x30FF, CJK, 0x3400, 0x4DBF, CJK,
     0x4E00, 0x9FFF, CJK, 0xAC00, 0xD7AF, CJK, 0xF900, 0xFAFF, CJK, 0x20000, 0x323AF, CJK];
@@ -44,7 +43,7 @@
     return out;
   }
 
-  // ---- query syntax (query.go) ----
+  // query.go
   function parseQuery(q, L) {
     var clauses = [], seen = {}, quoted = false, seg = '';
     function add(cs) {
@@ -87,7 +86,7 @@
     return out;
   }
 
-  // ---- loading ----
+  // loading
   var enc = new TextEncoder(), dec = new TextDecoder(), json = u => JSON.parse(dec.decode(u));
   function gunzip(u) {
     if (u[0] !== 0x1f || u[1] !== 0x8b) return Promise.resolve(u); // server already decoded it
@@ -185,9 +184,9 @@
     }
   }
 
-  // ---- ranking (rank.go) ----
+  // rank.go
   var F64 = new DataView(new ArrayBuffer(8)), LN = new Float64Array(Uint8Array.from(atob('AADg/kIu5j92PHk17znqPZNVVVVVVeU/BPqXmZmZ2T9ZkyKUJEnSP694jh3Fccw/3gPLlmRGxz+fxnjQCZrDP0RSPt8S8cI/'), c => c.charCodeAt(0)).buffer);
-  // rank.go's ln, bit for bit (Math.log varies); LN: its constants as float64s
+  // rank.go's ln (Math.log varies by engine)
   function ln(x) {
     F64.setFloat64(0, x);
     var hi = F64.getUint32(0), k = ((hi >>> 20) & 0x7ff) - 1022, f, s, s2, s4, r, h;
@@ -397,14 +396,13 @@
         if (k.d < 0 && hits.length + read.length >= need) get.clear();
         read.forEach(x => { x.ub = +bound(x.es, x.d).toPrecision(12); });
         read = read.sort((p, q) => q.ub - p.ub || p.d - q.d).slice(0, Math.max(need, reads));
-        // a phrase whose terms meet in many texts it is not in: stop reading
         if (reads > need + 90) get.clear(), read = [], cut = true;
         reads += read.length;
         if (get.size || read.length) {
           return Promise.all(Array.from(get).map(t => more(meta, terms[t], nextBlock(terms[t]))).concat(read.map(x =>
             text(meta, D, x.d, later(x.es, 1)).then(rec => { exact.set(x.d, scoreOf(x.es, rec)); })))).then(round);
         }
-        var facets = facetMaps(), total = shown.length, approx = cut || !done.length || live.some(x => !x.exact);
+        var facets = facetMaps(), total = shown.length, approx = !!(cut || (done.length ? live.some(x => !x.exact) : names.length > 1 || clauses[0].length > 1 || want.some(Boolean)));
         if (done.length) {
           live.forEach(x => {
             var bad = fails(x.d);
@@ -434,7 +432,7 @@
     return {search: search};
   }
 
-  // ---- snippets (snippet.go) ----
+  // snippet.go
   function matchSpans(text, clauses, maxWord) {
     var toks = scan(text, maxWord), spans = [], out = [], at = [], max = toks.length && toks[toks.length - 1].p;
     toks.forEach(t => { (at[t.p] = at[t.p] || [])[t.k === BI ? 1 : 0] = t; });
@@ -487,7 +485,7 @@
   var api = {scan: scan, parseQuery: parseQuery, gunzip: gunzip, Engine: Engine};
   root.jianghanSearch = api;
 
-  // ---- the search page ----
+  // the search page
   var KIND = {cases: '案例', lectures: '微课', guides: '指南', workers: '社工', courses: '课程', handbook: '手册'};
   var DIMS = {kind: '类型', street: '街道', topic: '主题', method: '方法'};
   function page() {
