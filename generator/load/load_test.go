@@ -1,96 +1,30 @@
 package load_test
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/jianghan-district/jianghan/generator/diag"
-	"github.com/jianghan-district/jianghan/generator/link"
 	"github.com/jianghan-district/jianghan/generator/load"
-	"github.com/jianghan-district/jianghan/generator/markdown"
-	"github.com/jianghan-district/jianghan/generator/model"
-	"github.com/jianghan-district/jianghan/generator/urls"
+	"github.com/jianghan-district/jianghan/internal/checktest"
+)
+
+// The fixtures and the check runner are shared with the other checks' tests.
+var (
+	file      = checktest.File
+	writeSite = checktest.WriteSite
+	check     = checktest.Check
+	sameLines = checktest.SameLines
+)
+
+const (
+	siteYAML = checktest.SiteYAML
+	caseBody = checktest.CaseBody
+	absent   = checktest.Absent
 )
 
 // The checks a single file can fail, each with a tiny site holding the bad
 // input and the exact diagnostics `jianghan check` prints for it: a test
 // fails if the line, the column or the wording changes.
-
-// siteYAML is the settings of every test site: a small Chinese vocabulary.
-const siteYAML = "title: 江汉测试站\n" +
-	"streets: [民族街道, 水塔街道]\n" +
-	"topics: [居民自治, 养老服务]\n" +
-	"methods: [议事协商]\n"
-
-// absent, as the text of a file, leaves the file out of the site.
-const absent = "\x00absent"
-
-// file joins lines into a file, one line each, so a fixture's line numbers
-// can be read off the list.
-func file(lines ...string) string { return strings.Join(lines, "\n") + "\n" }
-
-// caseBody is a case body with both required sections.
-const caseBody = "\n## 问题\n\n楼道里堆满杂物。\n\n## 解决方案\n\n楼栋议事，约定清理日。\n"
-
-// writeSite writes content/site.yaml (unless files replaces or removes it)
-// and files into a new folder, and returns the folder.
-func writeSite(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	all := map[string]string{"content/site.yaml": siteYAML}
-	for name, text := range files {
-		all[name] = text
-	}
-	for name, text := range all {
-		if text == absent {
-			continue
-		}
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
-
-// check loads, checks and links a site as generator.Load does, and returns
-// its diagnostics as `jianghan check` prints them, sorted.
-func check(t *testing.T, opts load.Options, files map[string]string) ([]string, *model.Site, *diag.List) {
-	t.Helper()
-	root := writeSite(t, files)
-	diags := &diag.List{}
-	site, err := load.Site(root, opts, diags)
-	if err != nil {
-		t.Fatalf("load.Site: %v", err)
-	}
-	conv := markdown.New(markdown.Options{Unsafe: site.Config.Markdown.Unsafe})
-	link.Site(site, conv, urls.Linker{Base: site.Config.BasePath()}, diags)
-	var got []string
-	for _, d := range diags.Sorted() {
-		got = append(got, d.String())
-	}
-	return got, site, diags
-}
-
-// sameLines reports a difference between the diagnostics got and wanted,
-// printing what was got as Go strings so a changed message is easy to review.
-func sameLines(t *testing.T, got, want []string) {
-	t.Helper()
-	if strings.Join(got, "\n") == strings.Join(want, "\n") {
-		return
-	}
-	var b strings.Builder
-	for _, g := range got {
-		fmt.Fprintf(&b, "\t%q,\n", g)
-	}
-	t.Errorf("diagnostics differ\n got:\n%s want:\n\t%s", b.String(), strings.Join(want, "\n\t"))
-}
 
 type checkCase struct {
 	name  string
