@@ -255,10 +255,10 @@ func TestServe(t *testing.T) {
 		if err := os.Rename(tmp, filepath.Join(root, caseFile)); err != nil {
 			t.Fatal(err)
 		}
-		browser.waitFor(t, "reload")
-		if _, body := d.page(t, casePage); !strings.Contains(body, "安安稳稳") {
-			t.Fatal("the rename-save is not on the page")
-		}
+		browser.until(t, "the rename-save is on the page", func() bool {
+			_, body := d.page(t, casePage)
+			return strings.Contains(body, "安安稳稳")
+		})
 	})
 
 	t.Run("新建页面包文件夹", func(t *testing.T) {
@@ -290,16 +290,14 @@ func TestServe(t *testing.T) {
 		if err := os.Remove(filepath.Join(root, "content", "cases", "market-street-order.md")); err != nil {
 			t.Fatal(err)
 		}
-		browser.waitFor(t, "reload")
-		if status, _ := d.page(t, "/cases/market-street-order/"); status != 404 {
-			t.Errorf("the deleted page answers %d", status)
-		}
-		if d.listsAll(t, "/cases/", "/cases/market-street-order/") {
-			t.Error("the deleted page is still in the list of cases")
-		}
-		if _, home := d.page(t, "/"); strings.Contains(home, "/cases/market-street-order/") {
-			t.Error("the deleted page is still on the home page")
-		}
+		// A reload event from the step before may still be on its way, so
+		// wait for what the reader would see rather than for one event.
+		browser.until(t, "the deleted page is gone from its page, the list and the home page", func() bool {
+			status, _ := d.page(t, "/cases/market-street-order/")
+			_, home := d.page(t, "/")
+			return status == 404 && !d.listsAll(t, "/cases/", "/cases/market-street-order/") &&
+				!strings.Contains(home, "/cases/market-street-order/")
+		})
 	})
 
 	t.Run("内容错误显示浮层，改正后消失", func(t *testing.T) {
