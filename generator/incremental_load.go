@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -143,7 +144,7 @@ func (p *Project) loadAll() error {
 	}
 	for k, us := range l.byKey {
 		l.winner[k] = us[0]
-		addEntry(site, us[0].page)
+		site.Add(us[0].page)
 		if len(us) > 1 {
 			l.dupDiags[k] = dupDiags(us)
 		}
@@ -190,57 +191,9 @@ func dupDiags(us []*unit) []diag.Diagnostic {
 	list := &diag.List{}
 	first := us[0].page.Base()
 	for _, u := range us[1:] {
-		p := u.page.Base()
-		pos := p.Fields["slug"]
-		list.Errorf(p.Source, pos.Line, pos.Col, "%s and %s both publish %s: rename one file or give it another slug", first.Source, p.Source, p.URL())
+		load.DuplicateURL(first, u.page.Base(), list)
 	}
 	return list.Sorted()
-}
-
-// addEntry puts a page into its kind's list.
-func addEntry(site *model.Site, e model.Entry) {
-	switch x := e.(type) {
-	case *model.Case:
-		site.Cases = append(site.Cases, x)
-	case *model.Lecture:
-		site.Lectures = append(site.Lectures, x)
-	case *model.Guide:
-		site.Guides = append(site.Guides, x)
-	case *model.Worker:
-		site.Workers = append(site.Workers, x)
-	case *model.Course:
-		site.Courses = append(site.Courses, x)
-	case *model.Chapter:
-		site.Chapters = append(site.Chapters, x)
-	}
-}
-
-// removeEntry takes a page out of its kind's list.
-func removeEntry(site *model.Site, e model.Entry) {
-	switch x := e.(type) {
-	case *model.Case:
-		site.Cases = without(site.Cases, x)
-	case *model.Lecture:
-		site.Lectures = without(site.Lectures, x)
-	case *model.Guide:
-		site.Guides = without(site.Guides, x)
-	case *model.Worker:
-		site.Workers = without(site.Workers, x)
-	case *model.Course:
-		site.Courses = without(site.Courses, x)
-	case *model.Chapter:
-		site.Chapters = without(site.Chapters, x)
-	}
-}
-
-func without[T comparable](xs []T, x T) []T {
-	out := make([]T, 0, len(xs))
-	for _, y := range xs {
-		if y != x {
-			out = append(out, y)
-		}
-	}
-	return out
 }
 
 // index files a unit under the page key it publishes, keeping Rel order.
@@ -261,7 +214,7 @@ func (l *live) unindex(u *unit, drafts bool) string {
 	if k == "" {
 		return ""
 	}
-	l.byKey[k] = without(l.byKey[k], u)
+	l.byKey[k] = slices.DeleteFunc(slices.Clone(l.byKey[k]), func(x *unit) bool { return x == u })
 	if len(l.byKey[k]) == 0 {
 		delete(l.byKey, k)
 	}

@@ -23,7 +23,7 @@ import (
 // compares the whole output and every diagnostic with a full build.
 
 // devOptions are the render options serve uses, with a stand-in script.
-var devOptions = render.Options{Dev: true, DevScript: "<script>/* 实时刷新 */</script>"}
+var devOptions = render.Options{DevScript: "<script>/* 实时刷新 */</script>"}
 
 // copySite copies the repository's sample library, with the built-in theme
 // written out so that template and stylesheet edits can be tried too.

@@ -41,16 +41,7 @@ type snapshot struct {
 }
 
 func snap(p *model.Page) snapshot {
-	return snapshot{html: p.HTML, text: p.Text, excerpt: summaryOf(p)}
-}
-
-// summaryOf is what lists show of a page's text: its summary, or the
-// opening of its text (render's Data.Summary).
-func summaryOf(p *model.Page) string {
-	if p.Summary != "" {
-		return p.Summary
-	}
-	return link.Excerpt(p.Text, 80)
+	return snapshot{html: p.HTML, text: p.Text, excerpt: p.Blurb()}
 }
 
 // update applies the changes of pages and static files to the model.
@@ -206,13 +197,13 @@ func (p *Project) update(cs *changeSet, d *Delta) error {
 			rerender = append(rerender, pg)
 		default:
 			if oldW != nil {
-				removeEntry(site, oldW.page)
+				site.Remove(oldW.page)
 				if c, ok := oldW.page.(*model.Case); ok {
 					changedCases = append(changedCases, c)
 				}
 			}
 			if newW != nil {
-				addEntry(site, newW.page)
+				site.Add(newW.page)
 				if c, ok := newW.page.(*model.Case); ok {
 					changedCases = append(changedCases, c)
 				}
@@ -255,7 +246,7 @@ func (p *Project) update(cs *changeSet, d *Delta) error {
 	for _, pg := range rerender {
 		p.renderMarkdown(pg)
 		if b, ok := before[pg]; ok && (b.html != pg.HTML || b.text != pg.Text) {
-			l.markPage(pg.Key(), b.excerpt != summaryOf(pg))
+			l.markPage(pg.Key(), b.excerpt != pg.Blurb())
 		}
 	}
 	switch {

@@ -66,7 +66,7 @@ func (s *instance) dev(ctx context.Context, ln net.Listener) error {
 func (s *instance) first() error {
 	start := time.Now()
 	opts := generator.Options{Root: s.o.Root, Drafts: s.o.Drafts}
-	p, d, err := generator.LoadIncremental(opts, render.Options{Dev: true, DevScript: DevScript})
+	p, d, err := generator.LoadIncremental(opts, render.Options{DevScript: DevScript})
 	s.mu.Lock()
 	s.building = false
 	s.fatal = err

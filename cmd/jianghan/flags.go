@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // newFlags makes a flag set that reports errors to stderr and never exits.
@@ -46,13 +45,10 @@ func siteFlag(fs *flag.FlagSet) *string {
 	return fs.String("s", ".", "the site folder, holding content/")
 }
 
+// plural writes a count with its noun: "1 error", "3 errors".
 func plural(n int, word string) string {
-	return fmt.Sprintf("%d %s", n, word) + strings.Repeat("s", btoi(n != 1))
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
+	if n == 1 {
+		return "1 " + word
 	}
-	return 0
+	return fmt.Sprintf("%d %ss", n, word)
 }

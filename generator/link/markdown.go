@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/markdown"
@@ -76,15 +75,4 @@ func Render(p *model.Page, conv *markdown.Converter, r *Resolver, diags *diag.Li
 			diags.Errorf(p.Source, line, 1, "a case must tell its solution: add a section headed `## 解决方案`")
 		}
 	}
-}
-
-// Excerpt shortens plain text to about n characters for lists and meta
-// descriptions, when the author gave no summary.
-func Excerpt(text string, n int) string {
-	text = strings.Join(strings.Fields(text), " ")
-	if utf8.RuneCountInString(text) <= n {
-		return text
-	}
-	r := []rune(text)
-	return string(r[:n]) + "……"
 }

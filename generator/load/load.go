@@ -71,25 +71,11 @@ func Site(root string, opts Options, diags *diag.List) (*model.Site, error) {
 			continue
 		}
 		if prev := seen[p.Key()]; prev != nil {
-			pos := p.Fields["slug"]
-			diags.Errorf(p.Source, pos.Line, pos.Col, "%s and %s both publish %s: rename one file or give it another slug", prev.Source, p.Source, p.URL())
+			DuplicateURL(prev, p, diags)
 			continue
 		}
 		seen[p.Key()] = p
-		switch x := e.(type) {
-		case *model.Case:
-			site.Cases = append(site.Cases, x)
-		case *model.Lecture:
-			site.Lectures = append(site.Lectures, x)
-		case *model.Guide:
-			site.Guides = append(site.Guides, x)
-		case *model.Worker:
-			site.Workers = append(site.Workers, x)
-		case *model.Course:
-			site.Courses = append(site.Courses, x)
-		case *model.Chapter:
-			site.Chapters = append(site.Chapters, x)
-		}
+		site.Add(e)
 	}
 	for k := range seen {
 		delete(drafts, k)
@@ -99,6 +85,13 @@ func Site(root string, opts Options, diags *diag.List) (*model.Site, error) {
 	}
 	site.Index()
 	return site, nil
+}
+
+// DuplicateURL reports that p publishes the same URL as prev, which was read
+// first; the incremental loader reports the same problem the same way.
+func DuplicateURL(prev, p *model.Page, diags *diag.List) {
+	pos := p.Fields["slug"]
+	diags.Errorf(p.Source, pos.Line, pos.Col, "%s and %s both publish %s: rename one file or give it another slug", prev.Source, p.Source, p.URL())
 }
 
 // dropDraftRefs reports the front matter references of published pages to

@@ -2,7 +2,9 @@ package model
 
 import (
 	"html/template"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Pos is a place in a source file, for diagnostics raised after loading.
@@ -94,4 +96,26 @@ type Lesson struct {
 	Index      int // 1-based
 	Total      int
 	Prev, Next *Page
+}
+
+// excerptRunes is how much of a page's text stands in for a missing summary.
+const excerptRunes = 80
+
+// Blurb is what lists, the feed and meta descriptions show of a page: its
+// summary, or when the author gave none, the opening of its text.
+func (p *Page) Blurb() string {
+	if p.Summary != "" {
+		return p.Summary
+	}
+	return Excerpt(p.Text, excerptRunes)
+}
+
+// Excerpt shortens plain text to about n characters, folding white space.
+func Excerpt(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	r := []rune(text)
+	return string(r[:n]) + "……"
 }

@@ -111,3 +111,49 @@ func (s *Site) Term(t Taxonomy, name string) *Term {
 	}
 	return nil
 }
+
+// Add files an entry under its kind's list. Call Index after adding.
+func (s *Site) Add(e Entry) {
+	switch x := e.(type) {
+	case *Case:
+		s.Cases = append(s.Cases, x)
+	case *Lecture:
+		s.Lectures = append(s.Lectures, x)
+	case *Guide:
+		s.Guides = append(s.Guides, x)
+	case *Worker:
+		s.Workers = append(s.Workers, x)
+	case *Course:
+		s.Courses = append(s.Courses, x)
+	case *Chapter:
+		s.Chapters = append(s.Chapters, x)
+	}
+}
+
+// Remove takes an entry out of its kind's list. Call Index after removing.
+func (s *Site) Remove(e Entry) {
+	switch x := e.(type) {
+	case *Case:
+		s.Cases = without(s.Cases, x)
+	case *Lecture:
+		s.Lectures = without(s.Lectures, x)
+	case *Guide:
+		s.Guides = without(s.Guides, x)
+	case *Worker:
+		s.Workers = without(s.Workers, x)
+	case *Course:
+		s.Courses = without(s.Courses, x)
+	case *Chapter:
+		s.Chapters = without(s.Chapters, x)
+	}
+}
+
+func without[T comparable](xs []T, x T) []T {
+	out := make([]T, 0, len(xs))
+	for _, y := range xs {
+		if y != x {
+			out = append(out, y)
+		}
+	}
+	return out
+}

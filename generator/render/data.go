@@ -3,10 +3,8 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"strconv"
 	"strings"
 
-	"github.com/jianghan-district/jianghan/generator/link"
 	"github.com/jianghan-district/jianghan/generator/model"
 )
 
@@ -79,13 +77,8 @@ func (d *Data) Portable() bool { return d.r.opts.Linker.Portable }
 // DevScript is the live-reload snippet in serve, empty otherwise.
 func (d *Data) DevScript() template.HTML { return d.r.opts.DevScript }
 
-// Summary returns a page's summary, or the opening of its text.
-func (d *Data) Summary(p *model.Page) string {
-	if p.Summary != "" {
-		return p.Summary
-	}
-	return link.Excerpt(p.Text, 80)
-}
+// Summary returns what a list shows of a page (model.Page.Blurb).
+func (d *Data) Summary(p *model.Page) string { return p.Blurb() }
 
 // Case returns the page's case, or nil; templates use it for list cards.
 func (d *Data) Case(p *model.Page) *model.Case {
@@ -136,13 +129,9 @@ func dict(kv ...any) (map[string]any, error) {
 
 var funcs = template.FuncMap{
 	"dict": dict,
-	"add":  func(a, b int) int { return a + b },
-	"itoa": strconv.Itoa,
-	"join": strings.Join,
 	"label": func(k model.Kind) string {
 		return k.Label()
 	},
-	"taxLabel": func(t model.Taxonomy) string { return t.Label() },
 	"minutes": func(s string) string {
 		return strings.NewReplacer("h", " 小时 ", "m", " 分钟", "s", " 秒").Replace(s)
 	},

@@ -3,11 +3,8 @@ package render
 import (
 	"strconv"
 
-	"github.com/jianghan-district/jianghan/generator/link"
 	"github.com/jianghan-district/jianghan/generator/model"
 )
-
-func excerpt(s string, n int) string { return link.Excerpt(s, n) }
 
 // kindPages returns the site's pages of one kind in reading order.
 func (r *Renderer) kindPages(k model.Kind) []*model.Page {

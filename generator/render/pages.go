@@ -39,14 +39,11 @@ func (r *Renderer) Page(p *model.Page) ([]byte, error) {
 	d := &Data{
 		URL:         p.URL(),
 		Title:       p.Title,
-		Description: p.Summary,
+		Description: p.Blurb(),
 		Kind:        p.Kind,
 		Page:        p,
 		Entry:       p.Entry,
 		Crumbs:      []Crumb{{Title: p.Kind.Label(), URL: "/" + string(p.Kind) + "/"}},
-	}
-	if d.Description == "" {
-		d.Description = excerpt(p.Text, 80)
 	}
 	return r.execute(layoutOf(p.Kind), d)
 }

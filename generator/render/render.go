@@ -38,8 +38,6 @@ type Job struct {
 // Options are the output choices of one build.
 type Options struct {
 	Linker urls.Linker
-	// Dev adds what only serve wants, such as the live-reload script.
-	Dev bool
 	// DevScript is HTML injected before </body> in dev mode.
 	DevScript template.HTML
 	// Root is the site folder, from which the images of page bundles are
