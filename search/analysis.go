@@ -177,6 +177,15 @@ func (s *scanner) scan(in []byte) []tok {
 					f = r + ('a' - 'A')
 					cls = classWord
 				}
+			} else if i+2 < len(in) && isPlain3(in[i], in[i+1], in[i+2]) {
+				// decoded here because most CJK text is just that
+				r, size = decode3(in[i], in[i+1], in[i+2]), 3
+				if r >= 0x4E00 && r <= 0x9FFF {
+					f, cls = r, classCJK // fold leaves CJK as it is
+				} else {
+					f = fold(r)
+					cls = classOf(f)
+				}
 			} else {
 				r, size = utf8.DecodeRune(in[i:])
 				f = fold(r)
@@ -237,6 +246,18 @@ func (s *scanner) scan(in []byte) []tok {
 	s.toks = toks
 	s.arena = arena
 	return toks
+}
+
+// isPlain3 reports whether b0 b1 b2 is a valid three-byte UTF-8 sequence
+// with the lead byte E1–EC or EE–EF, which take any continuation bytes (E0
+// and ED take narrower ones: utf8.DecodeRune checks those).
+func isPlain3(b0, b1, b2 byte) bool {
+	return b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80
+}
+
+// decode3 is the rune of a sequence that isPlain3.
+func decode3(b0, b1, b2 byte) rune {
+	return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
 }
 
 // bleveTokenizer adapts the scanner to bleve's analysis.Tokenizer.

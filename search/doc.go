@@ -11,7 +11,8 @@
 //   - [WriteStatic] exports a static, sharded index that
 //     themes/default/assets/js/search.js queries in the browser with no server
 //     code, fetching a few kilobytes per query; with [StaticOptions.Portable]
-//     it also works from file://.
+//     it also works from file://. [StaticFiles] makes the same files and hands
+//     them to the caller instead of writing them.
 //
 // Both sides share one analysis ([Analyze], registered with bleve as
 // [AnalyzerName]) and one ranking: BM25 per field with field boosts, as

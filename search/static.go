@@ -4,19 +4,19 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"math"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
-	"sort"
 	"strconv"
+	"strings"
 	"sync"
-	"unicode/utf8"
+	"sync/atomic"
 )
 
-// StaticOptions tunes WriteStatic.
+// StaticOptions tunes StaticFiles and WriteStatic.
 type StaticOptions struct {
 	// Portable writes every file as a .js script that hands its data to a
 	// global callback instead of as a .gz/.json/.bin file, because browsers
@@ -81,19 +81,32 @@ type staticMeta struct {
 	Snippet [2]int    `json:"snippet"`
 }
 
-// postings of one term in one field: ascending document numbers and their
-// frequencies.
-type postings struct {
-	docs []uint32
-	tfs  []uint32
+// StaticFiles makes the browser's search index for docs, the files that
+// WriteStatic writes (the layout is described there), and hands each one to
+// put instead of writing it, so that a build can send the files through
+// its own writer (which skips a file whose bytes did not change: creating
+// files is what costs most). name is the file's slash path inside the
+// index folder: "meta.json", "t/12.bin.gz", "d/0.bin", or with
+// opts.Portable "meta.json.js", "t/12.bin.gz.js" and so on.
+//
+// put is called once per file, from several goroutines at once, in no
+// particular order. data belongs to StaticFiles: put must neither keep nor
+// change it after returning (StaticFiles reuses the memory for the next
+// file), so a put that needs the bytes later must copy them. Once put
+// fails, StaticFiles starts no more files (those under way on other
+// goroutines may still arrive) and returns the first error.
+// The files are the same bytes, whatever the order of docs.
+func StaticFiles(docs []Document, opts StaticOptions, put func(name string, data []byte) error) error {
+	if err := checkURLs(docs); err != nil {
+		return err
+	}
+	return staticFiles(docs, opts, put)
 }
 
-// termPostings is one term's postings in each text field.
-type termPostings [numText]postings
-
 // WriteStatic writes the browser's search index for docs into dir (the
-// build passes OUT/search/), creating dir if needed. search.js fetches only
-// what a query needs (rank.go, "In the browser"):
+// build passes OUT/search/), creating dir and its folders if needed; it is
+// StaticFiles writing each file under dir. search.js fetches only what a
+// query needs (rank.go, "In the browser"):
 //
 //	meta.json      format, document count, BM25 constants and statistics,
 //	               field boosts, layout parameters, facet vocabularies
@@ -120,25 +133,57 @@ func WriteStatic(dir string, docs []Document, opts StaticOptions) error {
 	if err := checkURLs(docs); err != nil {
 		return err
 	}
-	sorted := make([]*Document, len(docs))
-	for i := range docs {
-		sorted[i] = &docs[i]
-	}
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].URL < sorted[j].URL })
-
-	w := &staticWriter{dir: dir, portable: opts.Portable}
 	for _, sub := range []string{"", "t", "x", "d"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			return fmt.Errorf("search: %w", err)
 		}
 	}
-	pool := newJobPool()
+	// files are created by one goroutine at a time: concurrent creates in
+	// one folder contend for it and are slower than one after another
+	var mu sync.Mutex
+	return staticFiles(docs, opts, func(name string, data []byte) error {
+		mu.Lock()
+		err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644)
+		mu.Unlock()
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		return nil
+	})
+}
 
-	// the texts are compressed while the terms are inverted
+// staticFiles is StaticFiles for documents whose URLs were checked.
+func staticFiles(docs []Document, opts StaticOptions, put func(name string, data []byte) error) error {
+	sorted := make([]*Document, len(docs))
+	for i := range docs {
+		sorted[i] = &docs[i]
+	}
+	slices.SortFunc(sorted, func(a, b *Document) int { return strings.Compare(a.URL, b.URL) })
+
+	out := newEmitter(put, opts.Portable)
+
+	// the texts are compressed, and written, while the terms are inverted
 	texts := make(chan textLayout, 1)
-	go func() { texts <- compressTexts(sorted) }()
+	go func() {
+		tl := compressTexts(sorted)
+		for g, recs := range tl.files {
+			out.file("d/"+strconv.Itoa(g)+".bin", false, func(b []byte) []byte {
+				n := 0
+				for _, r := range recs {
+					n += len(r)
+				}
+				b = slices.Grow(b, n)
+				for _, r := range recs {
+					b = append(b, r...)
+				}
+				return b
+			})
+		}
+		tl.files = nil
+		texts <- tl // after the files: out.wait must not come first
+	}()
 
-	terms, lens := invert(sorted)
+	inv := invert(sorted)
 	meta := staticMeta{
 		Format: staticFormat, N: len(sorted), K1: bm25K1(), B: bm25B(),
 		Fields: textFields[:], Boost: textBoost[:], Total: make([]uint64, numText),
@@ -148,241 +193,79 @@ func WriteStatic(dir string, docs []Document, opts StaticOptions) error {
 	}
 	var st bm25Stats
 	st.docs = len(sorted)
-	for _, l := range lens {
+	for _, l := range inv.lens {
 		for f := range l {
 			meta.Total[f] += uint64(l[f])
 			st.totals[f] += uint64(l[f])
 		}
 	}
 	fv := facetVocabularies(sorted, &meta)
-
-	names := make([]string, 0, len(terms))
-	for t := range terms {
-		names = append(names, t)
-	}
-	sort.Strings(names)
-	enc := make([]encodedTerm, len(names))
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for k := 0; k < workers; k++ {
-		wg.Add(1)
-		go func(k int) {
-			defer wg.Done()
-			var scratch termScratch
-			for i := k; i < len(names); i += workers {
-				enc[i] = encodeTerm(names[i], terms[names[i]], st, lens, fv, &scratch)
-			}
-		}(k)
-	}
-	wg.Wait()
+	enc := encodeTerms(inv, st, fv)
+	names := inv.names
+	inv = nil // the postings are encoded: let them go
 
 	headBytes := 0
 	for i := range enc {
 		headBytes += len(enc[i].pre) + len(enc[i].post) + 30*min(1, len(enc[i].tails))
 	}
 	meta.Shards = max(1, min(maxShards, (headBytes+shardTargetBytes-1)/shardTargetBytes))
-	byShard := make([][]int, meta.Shards)
+	byShard := make([][]int32, meta.Shards)
 	for i, t := range names {
 		s := shardOf(t, meta.Shards)
-		byShard[s] = append(byShard[s], i)
+		byShard[s] = append(byShard[s], int32(i))
 	}
 	tails := packTails(names, enc, tailFileSize(len(sorted)))
-	for s := 0; s < meta.Shards; s++ {
-		s := s
-		pool.run(func() error {
-			out := []byte("JT2")
-			out = binary.AppendUvarint(out, uint64(len(byShard[s])))
+	for s := range byShard {
+		out.file("t/"+strconv.Itoa(s)+".bin.gz", true, func(b []byte) []byte {
+			b = append(b, "JT2"...)
+			b = binary.AppendUvarint(b, uint64(len(byShard[s])))
 			for _, i := range byShard[s] {
-				out = enc[i].appendHead(out, tails.fileOf[i])
+				b = enc[i].appendHead(b, tails.fileOf[i])
 			}
-			return w.write("t/"+strconv.Itoa(s)+".bin.gz", out, true)
+			return b
 		})
 	}
 	for n, file := range tails.files {
-		n, file := n, file
-		pool.run(func() error {
-			out := []byte("JX2")
-			out = binary.AppendUvarint(out, uint64(len(file)))
+		out.file("x/"+strconv.Itoa(n)+".bin.gz", true, func(b []byte) []byte {
+			b = append(b, "JX2"...)
+			b = binary.AppendUvarint(b, uint64(len(file)))
+			var desc [64]byte
 			for _, ref := range file {
-				t := names[ref.term]
-				out = binary.AppendUvarint(out, uint64(len(t)))
-				out = append(out, t...)
-				out = binary.AppendUvarint(out, uint64(ref.block))
-				blk := enc[ref.term].appendTail(nil, ref.block, tails.fileOf[ref.term])
-				out = binary.AppendUvarint(out, uint64(len(blk)))
-				out = append(out, blk...)
+				t, e := names[ref.term], &enc[ref.term]
+				b = binary.AppendUvarint(b, uint64(len(t)))
+				b = append(b, t...)
+				b = binary.AppendUvarint(b, uint64(ref.block))
+				d := desc[:0]
+				if ref.block < len(e.tails) {
+					d = e.appendDesc(d, ref.block+1, tails.fileOf[ref.term])
+				}
+				data := e.tails[ref.block-1].data
+				b = binary.AppendUvarint(b, uint64(len(d)+len(data)))
+				b = append(append(b, d...), data...)
 			}
-			return w.write("x/"+strconv.Itoa(n)+".bin.gz", out, true)
+			return b
 		})
 	}
 
 	tl := <-texts
 	meta.Group, meta.First = tl.group, tl.first
-	for g := range tl.files {
-		g := g
-		pool.run(func() error { return w.write("d/"+strconv.Itoa(g)+".bin", tl.files[g], false) })
-	}
 	metaJSON, err := json.Marshal(meta)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	facets := facetColumns(fv, tl.slots)
-	pool.run(func() error { return w.write("meta.json", metaJSON, false) })
-	pool.run(func() error { return w.write("facets.bin.gz", facets, true) })
-	return pool.wait()
-}
-
-// jobPool runs write jobs on GOMAXPROCS goroutines and keeps the first error.
-type jobPool struct {
-	jobs  chan func() error
-	wg    sync.WaitGroup
-	mu    sync.Mutex
-	first error
-}
-
-func newJobPool() *jobPool {
-	p := &jobPool{jobs: make(chan func() error, 64)}
-	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
-		p.wg.Add(1)
-		go func() {
-			defer p.wg.Done()
-			for job := range p.jobs {
-				if err := job(); err != nil {
-					p.mu.Lock()
-					if p.first == nil {
-						p.first = err
-					}
-					p.mu.Unlock()
-				}
-			}
-		}()
-	}
-	return p
-}
-
-func (p *jobPool) run(job func() error) { p.jobs <- job }
-
-func (p *jobPool) wait() error {
-	close(p.jobs)
-	p.wg.Wait()
-	return p.first
+	out.file("meta.json", false, func(b []byte) []byte { return append(b, metaJSON...) })
+	out.file("facets.bin.gz", true, func(b []byte) []byte { return facetColumns(b, fv, tl.slots) })
+	return out.wait()
 }
 
 // shardOf is the term shard of t: FNV-1a 32 of its UTF-8 bytes modulo shards.
 func shardOf(t string, shards int) int {
-	h := fnv.New32a()
-	h.Write([]byte(t))
-	return int(h.Sum32() % uint32(shards))
-}
-
-// termKey identifies a CJK unigram or bigram by its runes, so that the hot
-// loop of invert looks terms up in a map of integers rather than strings.
-func termKey(t *tok) (uint64, bool) {
-	switch t.kind {
-	case Unigram:
-		r, _ := utf8.DecodeRune(t.term)
-		return uint64(r), true
-	case Bigram:
-		r1, n := utf8.DecodeRune(t.term)
-		r2, _ := utf8.DecodeRune(t.term[n:])
-		return 1<<42 | uint64(r1)<<21 | uint64(r2), true
+	h := uint32(2166136261)
+	for i := 0; i < len(t); i++ {
+		h ^= uint32(t[i])
+		h *= 16777619
 	}
-	return 0, false
-}
-
-// invertPart is one worker's share of invert: terms numbered in order of
-// first appearance, with their postings over a contiguous range of documents.
-type invertPart struct {
-	cjk   map[uint64]uint32
-	words map[string]uint32
-	names []string
-	posts []termPostings
-}
-
-// id returns the number of t's term, adding the term if it is new.
-func (p *invertPart) id(t *tok) uint32 {
-	if k, ok := termKey(t); ok {
-		if id, ok := p.cjk[k]; ok {
-			return id
-		}
-		id := uint32(len(p.names))
-		p.cjk[k] = id
-		p.names = append(p.names, string(t.term))
-		p.posts = append(p.posts, termPostings{})
-		return id
-	}
-	if id, ok := p.words[string(t.term)]; ok {
-		return id
-	}
-	id := uint32(len(p.names))
-	p.words[string(t.term)] = id
-	p.names = append(p.names, string(t.term))
-	p.posts = append(p.posts, termPostings{})
-	return id
-}
-
-// invert analyses every document's text fields (in parallel) and returns
-// each term's postings and each document's token count per field.
-func invert(docs []*Document) (map[string]*termPostings, [][numText]uint32) {
-	lens := make([][numText]uint32, len(docs))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)/64))
-	parts := make([]*invertPart, workers)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		lo, hi := w*len(docs)/workers, (w+1)*len(docs)/workers
-		wg.Add(1)
-		go func(w, lo, hi int) {
-			defer wg.Done()
-			p := &invertPart{cjk: map[uint64]uint32{}, words: map[string]uint32{}}
-			var counts []uint32
-			var touched []uint32
-			var sc scanner
-			for i := lo; i < hi; i++ {
-				for f, text := range documentText(docs[i]) {
-					if text == "" {
-						continue
-					}
-					toks := sc.scan([]byte(text))
-					lens[i][f] = uint32(len(toks))
-					touched = touched[:0]
-					for k := range toks {
-						id := p.id(&toks[k])
-						if int(id) >= len(counts) {
-							counts = append(counts, make([]uint32, int(id)+1-len(counts)+1024)...)
-						}
-						if counts[id] == 0 {
-							touched = append(touched, id)
-						}
-						counts[id]++
-					}
-					for _, id := range touched {
-						pf := &p.posts[id][f]
-						pf.docs = append(pf.docs, uint32(i))
-						pf.tfs = append(pf.tfs, counts[id])
-						counts[id] = 0
-					}
-				}
-			}
-			parts[w] = p
-		}(w, lo, hi)
-	}
-	wg.Wait()
-	all := make(map[string]*termPostings, len(parts[0].names)+len(parts[0].names)/4)
-	for _, part := range parts { // later parts hold later documents
-		for id, name := range part.names {
-			p := &part.posts[id]
-			q := all[name]
-			if q == nil {
-				all[name] = p
-				continue
-			}
-			for f := range p {
-				q[f].docs = append(q[f].docs, p[f].docs...)
-				q[f].tfs = append(q[f].tfs, p[f].tfs...)
-			}
-		}
-	}
-	return all, lens
+	return int(h % uint32(shards))
 }
 
 // termImpact is what a term can add to a document's score, before the
@@ -393,21 +276,41 @@ func invert(docs []*Document) (map[string]*termPostings, [][numText]uint32) {
 // most boost_f·idf(c,f)² times that part for any of its terms; so impacts
 // order a term's postings, and bound what the postings not yet fetched can
 // add. search.js computes the same for fetched postings.
-func termImpact(idf, avg *[numText]float64, tf, length *[numText]uint32, raw *[numText]float64) float64 {
+//
+// w[f] is boost_f·idf_f·idf_f, and norm[f] the document's k1·(1-b+b·l/avg_f)
+// (docNorms), computed once per term and once per document; p gets its raw.
+func termImpact(w, norm *[numText]float64, p *posting) float64 {
 	s, m := 0.0, 0
-	k1, b := bm25K1(), bm25B()
-	for f := 0; f < numText; f++ {
-		if tf[f] == 0 {
-			continue
-		}
-		l := 1 / (normOf(length[f]) * normOf(length[f]))
-		t := math.Sqrt(float64(tf[f]))
-		part := (t * k1) / (t + k1*(1-b+b*l/avg[f]))
-		raw[f] = textBoost[f] * part
-		s += textBoost[f] * idf[f] * idf[f] * part
+	k1 := bm25K1()
+	for fs := p.mask; fs != 0; fs &= fs - 1 {
+		f := bits.TrailingZeros8(fs)
+		t := math.Sqrt(float64(p.tf[f]))
+		part := (t * k1) / (t + norm[f])
+		p.raw[f] = textBoost[f] * part
+		s += w[f] * part
 		m++
 	}
 	return s * float64(m) / float64(numText)
+}
+
+// docNorms is, per document and text field, BM25's k1·(1-b+b·l/avg) for
+// the field's length l as bleve has it (from its norm) and the field's
+// average length avg (rounded up, as bleve does).
+func docNorms(lens [][numText]uint32, st bm25Stats) [][numText]float64 {
+	k1, b := bm25K1(), bm25B()
+	var avg [numText]float64
+	for f := range avg {
+		avg[f] = math.Ceil(float64(st.totals[f]) / float64(st.docs))
+	}
+	out := make([][numText]float64, len(lens))
+	for d := range lens {
+		for f := range avg {
+			nf := normOf(lens[d][f])
+			l := 1 / (nf * nf)
+			out[d][f] = float64(k1 * (1 - b + b*l/avg[f]))
+		}
+	}
+	return out
 }
 
 // encodedTerm is one term's part of the static index: its head record and
@@ -456,15 +359,6 @@ func (e *encodedTerm) appendHead(out []byte, files []int) []byte {
 	return append(out, e.post...)
 }
 
-// appendTail appends tail block b (1-based) as stored in its file: the
-// description of block b+1, if any, then the block.
-func (e *encodedTerm) appendTail(out []byte, b int, files []int) []byte {
-	if b < len(e.tails) {
-		out = e.appendDesc(out, b+1, files)
-	}
-	return append(out, e.tails[b-1].data...)
-}
-
 // roundUp32 is the least float32 not below x.
 func roundUp32(x float64) float32 {
 	f := float32(x)
@@ -477,6 +371,7 @@ func roundUp32(x float64) float32 {
 // posting is one document of a term.
 type posting struct {
 	doc    uint32
+	mask   uint8 // the fields with tf > 0
 	impact float64
 	raw    [numText]float64
 	tf     [numText]uint32
@@ -485,12 +380,56 @@ type posting struct {
 // termScratch is reusable memory for encodeTerm.
 type termScratch struct {
 	ps     []posting
-	top    []int32
-	rest   []int32
-	values []float64
+	keys   []rankKey
+	blocks [][]int32
+	all    []int32
+	counts []uint32
 }
 
-// encodeTerm lays out one term. Its record in the shard:
+// encodeTerms encodes every term of inv (encodeTerm) on GOMAXPROCS
+// goroutines, each taking the next few terms, so that a few long posting
+// lists do not leave one goroutine working alone.
+func encodeTerms(inv *inverted, st bm25Stats, fv *facetValues) []encodedTerm {
+	enc := make([]encodedTerm, len(inv.names))
+	tc := termConsts{st: st, norms: docNorms(inv.lens, st), lens: inv.lens, fv: fv}
+	for f := range tc.avg {
+		tc.avg[f] = math.Ceil(float64(st.totals[f]) / float64(st.docs))
+	}
+	const chunk = 8
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for k := 0; k < runtime.GOMAXPROCS(0); k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var sc termScratch
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= len(enc) {
+					return
+				}
+				for t := lo; t < min(lo+chunk, len(enc)); t++ {
+					sc.ps = inv.gather(t, sc.ps[:0])
+					enc[t] = encodeTerm(inv.names[t], &tc, &sc)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return enc
+}
+
+// termConsts is what encodeTerm needs beyond the term itself.
+type termConsts struct {
+	st    bm25Stats
+	avg   [numText]float64
+	norms [][numText]float64 // docNorms
+	lens  [][numText]uint32
+	fv    *facetValues
+}
+
+// encodeTerm lays out one term, whose postings (doc and tf only) are in
+// sc.ps in document order. Its record in the shard:
 //
 //	len:uvarint utf8, field mask:byte, per field in the mask df:uvarint,
 //	D (documents with the term):uvarint, tail blocks:uvarint
@@ -501,202 +440,231 @@ type termScratch struct {
 //
 // Postings are ranked by impact (highest first), then document; the ranks
 // below fullRanks make the head and full tail blocks (encodeBlock), the
-// rest one block of documents (encodeDocs).
-func encodeTerm(name string, tp *termPostings, st bm25Stats, lens [][numText]uint32, fv *facetValues, sc *termScratch) encodedTerm {
-	var idf, avg [numText]float64
+// rest one block of documents (encodeDocs). Blocks are cut by selecting
+// the postings at the cut ranks (selectRank), not by sorting: a block is
+// written in document order, and its bounds need only its maxima.
+func encodeTerm(name string, tc *termConsts, sc *termScratch) encodedTerm {
+	ps := sc.ps
+	var df [numText]int
+	for i := range ps {
+		for m := ps[i].mask; m != 0; m &= m - 1 {
+			df[bits.TrailingZeros8(m)]++
+		}
+	}
+	var w [numText]float64
 	mask := byte(0)
-	n := float64(st.docs)
-	for f := range tp {
-		avg[f] = math.Ceil(float64(st.totals[f]) / n)
-		if d := len(tp[f].docs); d > 0 {
+	n := float64(tc.st.docs)
+	for f, d := range df {
+		if d > 0 {
 			mask |= 1 << f
-			idf[f] = termIDF(avg[f], n, uint64(d))
+			idf := termIDF(tc.avg[f], n, uint64(d))
+			w[f] = textBoost[f] * idf * idf
 		}
 	}
-	// merge the fields' postings by document
-	ps := sc.ps[:0]
-	var cur [numText]int
-	for {
-		doc := uint32(math.MaxUint32)
-		for f := range tp {
-			if cur[f] < len(tp[f].docs) && tp[f].docs[cur[f]] < doc {
-				doc = tp[f].docs[cur[f]]
-			}
-		}
-		if doc == math.MaxUint32 {
-			break
-		}
-		p := posting{doc: doc}
-		for f := range tp {
-			if cur[f] < len(tp[f].docs) && tp[f].docs[cur[f]] == doc {
-				p.tf[f] = tp[f].tfs[cur[f]]
-				cur[f]++
-			}
-		}
-		p.impact = termImpact(&idf, &avg, &p.tf, &lens[doc], &p.raw)
-		ps = append(ps, p)
+	for i := range ps {
+		p := &ps[i]
+		p.impact = termImpact(&w, &tc.norms[p.doc], p)
 	}
-	sc.ps = ps
 
-	// the fullRanks highest, in rank order; the rest in document order
-	top, rest := sc.top[:0], sc.rest[:0]
-	if len(ps) <= fullRanks {
-		for i := range ps {
-			top = append(top, int32(i))
-		}
-	} else {
-		sc.values = sc.values[:0]
-		for i := range ps {
-			sc.values = append(sc.values, ps[i].impact)
-		}
-		thr := nthLargest(sc.values, fullRanks)
-		for i := range ps {
-			if ps[i].impact > thr {
-				top = append(top, int32(i))
-			}
-		}
-		for i := range ps {
-			switch {
-			case ps[i].impact == thr && len(top) < fullRanks:
-				top = append(top, int32(i))
-			case ps[i].impact <= thr:
-				rest = append(rest, int32(i))
-			}
+	// the cut ranks: blocks of ranks [0, headEntries), then ×blockRatio up
+	// to fullRanks, then the rest
+	var cutsArr [8]int
+	cuts := cutsArr[:0]
+	for hi := headEntries; hi < min(len(ps), fullRanks); hi *= blockRatio {
+		cuts = append(cuts, hi)
+	}
+	if len(ps) > fullRanks {
+		cuts = append(cuts, fullRanks)
+	}
+	restBlock := len(ps) > fullRanks // the last block is the rest
+
+	// one buffer for the whole term: pre, post, then the tail blocks
+	size := 16 + len(name) + 7*min(len(ps), fullRanks) + 3*max(0, len(ps)-fullRanks)
+	if len(cuts) > 0 {
+		size += 2*tc.fv.total + 64*len(cuts)
+	}
+	buf := make([]byte, 0, size)
+	buf = binary.AppendUvarint(buf, uint64(len(name)))
+	buf = append(buf, name...)
+	buf = append(buf, mask)
+	for _, d := range df {
+		if d > 0 {
+			buf = binary.AppendUvarint(buf, uint64(d))
 		}
 	}
-	slices.SortFunc(top, func(a, b int32) int {
-		pa, pb := &ps[a], &ps[b]
-		switch {
-		case pa.impact > pb.impact:
-			return -1
-		case pa.impact < pb.impact:
-			return 1
-		}
-		return int(pa.doc) - int(pb.doc)
-	})
-	sc.top, sc.rest = top, rest
-
+	buf = binary.AppendUvarint(buf, uint64(len(ps)))
+	buf = binary.AppendUvarint(buf, uint64(len(cuts)))
 	e := encodedTerm{mask: mask}
-	e.pre = binary.AppendUvarint(e.pre, uint64(len(name)))
-	e.pre = append(e.pre, name...)
-	e.pre = append(e.pre, mask)
-	for f := range tp {
-		if d := len(tp[f].docs); d > 0 {
-			e.pre = binary.AppendUvarint(e.pre, uint64(d))
+	preEnd := len(buf)
+	if len(cuts) == 0 {
+		all := sc.all[:0]
+		for i := range ps {
+			all = append(all, int32(i))
 		}
-	}
-	e.pre = binary.AppendUvarint(e.pre, uint64(len(ps)))
-	var blocks [][]int32
-	for lo, hi := 0, headEntries; lo < len(top); lo, hi = hi, hi*blockRatio {
-		blocks = append(blocks, top[lo:min(hi, len(top))])
-	}
-	if len(rest) > 0 {
-		blocks = append(blocks, rest)
-	}
-	e.pre = binary.AppendUvarint(e.pre, uint64(len(blocks)-1))
-	if len(blocks) == 1 {
-		e.post = encodeBlock(e.post, sortedByDoc(blocks[0], ps), ps, lens)
+		sc.all = all
+		buf = encodeBlock(buf, all, ps, tc.lens)
+		e.pre, e.post = buf[:preEnd:preEnd], buf[preEnd:len(buf):len(buf)]
 		return e
 	}
-	e.post = fv.counts(e.post, ps)
+	buf = tc.fv.counts(buf, ps, &sc.counts)
+
+	// the posting at each cut rank
+	keys := sc.keys[:0]
+	for i := range ps {
+		keys = append(keys, rankKey{ps[i].impact, int32(i)})
+	}
+	sc.keys = keys
+	var cutKey [8]rankKey
+	for c, hi := len(cuts)-1, len(keys); c >= 0; c-- {
+		selectRank(keys[:hi], cuts[c])
+		cutKey[c] = keys[cuts[c]]
+		hi = cuts[c]
+	}
+
+	// each block's postings in document order, with its maxima
+	nb := len(cuts) + 1
+	for len(sc.blocks) < nb {
+		sc.blocks = append(sc.blocks, nil)
+	}
+	blocks := sc.blocks[:nb]
+	for b := range blocks {
+		blocks[b] = blocks[b][:0]
+	}
+	var lower [8]float64 // highest impact below the block's top
+	var found [8]bool
+	var raw [8][numText]float64
+	for i := range ps {
+		p := &ps[i]
+		k := rankKey{p.impact, int32(i)}
+		b := 0
+		for b < len(cuts) && !k.before(cutKey[b]) {
+			b++
+		}
+		blocks[b] = append(blocks[b], int32(i))
+		if b == 0 {
+			continue
+		}
+		if top := cutKey[b-1].impact; p.impact < top && (!found[b] || p.impact > lower[b]) {
+			lower[b], found[b] = p.impact, true
+		}
+		for m := p.mask; m != 0; m &= m - 1 {
+			f := bits.TrailingZeros8(m)
+			raw[b][f] = max(raw[b][f], p.raw[f])
+		}
+	}
 
 	// bounds of the ranks from each tail block on, from the last block back
-	e.tails = make([]tailBlock, len(blocks)-1)
-	var raw [numText]float64
+	e.tails = make([]tailBlock, nb-1)
+	var suffix [numText]float64
 	var bound, next float64 // of the blocks after the current one
-	bdoc := uint32(0)
-	for i := len(blocks) - 1; i >= 1; i-- {
-		tb := &e.tails[i-1]
-		if len(rest) > 0 && i == len(blocks)-1 {
-			// the documents' block: in document order
-			tb.bound = -1
-			for _, k := range rest {
-				p := &ps[k]
-				if p.impact > tb.bound {
-					tb.bound, tb.bdoc = p.impact, p.doc
-				}
-			}
-			for _, k := range rest {
-				if p := &ps[k]; p.impact < tb.bound && p.impact > tb.next {
-					tb.next = p.impact
-				}
-			}
-			for _, k := range rest {
-				for f, x := range ps[k].raw {
-					raw[f] = max(raw[f], x)
-				}
-			}
-			tb.raw = raw
-			tb.data = encodeDocs(nil, rest, ps, st.docs, tb.bound)
-		} else {
-			blk := blocks[i]
-			top := &ps[blk[0]]
-			tb.bound, tb.bdoc = top.impact, top.doc
-			tb.next = 0
-			switch {
-			case i+1 < len(blocks) && bound < top.impact:
-				tb.next = bound
-			case i+1 < len(blocks):
-				tb.next = next
-			}
-			for _, k := range blk {
-				if ps[k].impact < top.impact {
-					tb.next = ps[k].impact // the first lower one: the block is in rank order
-					break
-				}
-			}
-			for _, k := range blk {
-				for f, x := range ps[k].raw {
-					raw[f] = max(raw[f], x)
-				}
-			}
-			tb.raw = raw
-			tb.data = encodeBlock(nil, sortedByDoc(blk, ps), ps, lens)
+	for b := nb - 1; b >= 1; b-- {
+		tb := &e.tails[b-1]
+		top := cutKey[b-1]
+		tb.bound, tb.bdoc = top.impact, ps[top.i].doc
+		switch {
+		case found[b] && (b < nb-1 || !restBlock):
+			tb.next = lower[b] // a block in rank order: its first lower impact
+		case found[b]:
+			tb.next = max(0, lower[b]) // the documents' block: above 0 only
+		case b+1 < nb && bound < top.impact:
+			tb.next = bound
+		case b+1 < nb:
+			tb.next = next
 		}
-		bound, bdoc, next = tb.bound, tb.bdoc, tb.next
+		for f, x := range raw[b] {
+			suffix[f] = max(suffix[f], x)
+		}
+		tb.raw = suffix
+		bound, next = tb.bound, tb.next
 	}
-	_ = bdoc
-	e.post = encodeBlock(e.post, sortedByDoc(blocks[0], ps), ps, lens)
+	buf = encodeBlock(buf, blocks[0], ps, tc.lens)
+	postEnd := len(buf)
+	ends := make([]int, nb)
+	for b := 1; b < nb; b++ {
+		if restBlock && b == nb-1 {
+			buf = encodeDocs(buf, blocks[b], ps, tc.st.docs, e.tails[b-1].bound)
+		} else {
+			buf = encodeBlock(buf, blocks[b], ps, tc.lens)
+		}
+		ends[b] = len(buf)
+	}
+	e.pre, e.post = buf[:preEnd:preEnd], buf[preEnd:postEnd:postEnd]
+	for b := 1; b < nb; b++ {
+		lo := postEnd
+		if b > 1 {
+			lo = ends[b-1]
+		}
+		e.tails[b-1].data = buf[lo:ends[b]:ends[b]]
+	}
 	return e
 }
 
-// sortedByDoc returns the postings of blk sorted by document.
-func sortedByDoc(blk []int32, ps []posting) []int32 {
-	out := slices.Clone(blk)
-	slices.SortFunc(out, func(a, b int32) int { return int(ps[a].doc) - int(ps[b].doc) })
-	return out
+// rankKey is a posting's place in the rank order of its term: higher
+// impact first, then lower document (postings are numbered in document
+// order, so i orders documents).
+type rankKey struct {
+	impact float64
+	i      int32
 }
 
-// nthLargest returns the n-th largest of v (1-based), reordering v.
-func nthLargest(v []float64, n int) float64 {
-	k := n - 1 // index in descending order
-	lo, hi := 0, len(v)-1
-	for lo < hi {
-		p := v[lo+(hi-lo)/2]
+// before reports whether k ranks before o.
+func (k rankKey) before(o rankKey) bool {
+	return k.impact > o.impact || (k.impact == o.impact && k.i < o.i)
+}
+
+// selectRank reorders keys so that keys[r] is the key of rank r (0-based),
+// the keys before it all rank before it and those after it after it
+// (quickselect, falling back on sorting should the pivots go badly).
+func selectRank(keys []rankKey, r int) {
+	lo, hi := 0, len(keys)-1
+	for budget := 2*bits.Len(uint(len(keys))) + 8; lo < hi; budget-- {
+		if budget == 0 {
+			slices.SortFunc(keys[lo:hi+1], func(a, b rankKey) int {
+				switch {
+				case a.before(b):
+					return -1
+				case b.before(a):
+					return 1
+				}
+				return 0
+			})
+			return
+		}
+		// the median of the first, middle and last as the pivot
+		m := lo + (hi-lo)/2
+		if keys[m].before(keys[lo]) {
+			keys[m], keys[lo] = keys[lo], keys[m]
+		}
+		if keys[hi].before(keys[m]) {
+			keys[hi], keys[m] = keys[m], keys[hi]
+			if keys[m].before(keys[lo]) {
+				keys[m], keys[lo] = keys[lo], keys[m]
+			}
+		}
+		p := keys[m]
 		i, j := lo, hi
 		for i <= j {
-			for v[i] > p {
+			for keys[i].before(p) {
 				i++
 			}
-			for v[j] < p {
+			for p.before(keys[j]) {
 				j--
 			}
 			if i <= j {
-				v[i], v[j] = v[j], v[i]
+				keys[i], keys[j] = keys[j], keys[i]
 				i++
 				j--
 			}
 		}
 		switch {
-		case k <= j:
+		case r <= j:
 			hi = j
-		case k >= i:
+		case r >= i:
 			lo = i
 		default:
-			return v[k]
+			return
 		}
 	}
-	return v[k]
 }
 
 // encodeBlock writes a block of full postings, sorted by document, in columns:
@@ -714,26 +682,19 @@ func encodeBlock(out []byte, blk []int32, ps []posting, lens [][numText]uint32) 
 		prev = ps[i].doc
 	}
 	for _, i := range blk {
-		m := byte(0)
-		for f, tf := range ps[i].tf {
-			if tf > 0 {
-				m |= 1 << f
-			}
-		}
-		out = append(out, m)
+		out = append(out, ps[i].mask)
 	}
 	for _, i := range blk {
-		for _, tf := range ps[i].tf {
-			if tf > 0 {
-				out = binary.AppendUvarint(out, uint64(tf-1))
-			}
+		p := &ps[i]
+		for m := p.mask; m != 0; m &= m - 1 {
+			out = binary.AppendUvarint(out, uint64(p.tf[bits.TrailingZeros8(m)]-1))
 		}
 	}
 	for _, i := range blk {
-		for f, tf := range ps[i].tf {
-			if tf > 0 {
-				out = binary.AppendUvarint(out, uint64(lens[ps[i].doc][f]))
-			}
+		p := &ps[i]
+		l := &lens[p.doc]
+		for m := p.mask; m != 0; m &= m - 1 {
+			out = binary.AppendUvarint(out, uint64(l[bits.TrailingZeros8(m)]))
 		}
 	}
 	return out
@@ -747,14 +708,19 @@ func encodeBlock(out []byte, blk []int32, ps []posting, lens [][numText]uint32) 
 // top·2^(-c/16) (impactCode).
 func encodeDocs(out []byte, blk []int32, ps []posting, n int, top float64) []byte {
 	out = binary.AppendUvarint(out, uint64(len(blk)))
-	var gaps []byte
+	gapBytes := 0
 	prev := uint32(0)
 	for _, i := range blk {
-		gaps = binary.AppendUvarint(gaps, uint64(ps[i].doc-prev))
+		gapBytes += uvarintLen(uint64(ps[i].doc - prev))
 		prev = ps[i].doc
 	}
-	if len(gaps) <= (n+7)/8 {
-		out = append(append(out, 0), gaps...)
+	if gapBytes <= (n+7)/8 {
+		out = append(out, 0)
+		prev = 0
+		for _, i := range blk {
+			out = binary.AppendUvarint(out, uint64(ps[i].doc-prev))
+			prev = ps[i].doc
+		}
 	} else {
 		out = append(out, 1)
 		start := len(out)
@@ -763,22 +729,39 @@ func encodeDocs(out []byte, blk []int32, ps []posting, n int, top float64) []byt
 			out[start+int(ps[i].doc>>3)] |= 1 << (ps[i].doc & 7)
 		}
 	}
+	codes := newImpactCodes(top)
 	for _, i := range blk {
-		out = append(out, impactCode(ps[i].impact, top))
+		out = append(out, codes.of(ps[i].impact))
 	}
 	return out
 }
 
-// impactCode is the largest c ≤ 255 with top·2^(-c/16) above impact by a
-// margin that no difference between math.Pow and JavaScript's Math.pow can
-// take away.
-func impactCode(impact, top float64) byte {
-	c := 255
-	if impact > 0 {
-		c = min(255, max(0, int(16*math.Log2(top/impact))+1))
+// uvarintLen is the length of x as a uvarint.
+func uvarintLen(x uint64) int {
+	return (bits.Len64(x|1) + 6) / 7
+}
+
+// impactCodes finds, for the postings of a block whose highest impact is
+// top, the largest c ≤ 255 with top·2^(-c/16) above impact by a margin
+// that no difference between math.Pow and JavaScript's Math.pow can take
+// away (or 0 if there is none).
+type impactCodes [256]float64 // by c, top·2^(-c/16) less the margin
+
+func newImpactCodes(top float64) *impactCodes {
+	var t impactCodes
+	for c := range t {
+		t[c] = top * pow2[c] * (1 - 1e-9)
 	}
-	for c > 0 && top*pow2[c]*(1-1e-9) < impact {
-		c--
+	return &t
+}
+
+// of is the code of impact: t decreases with c, so a binary search finds it.
+func (t *impactCodes) of(impact float64) byte {
+	c := 0
+	for step := 128; step > 0; step >>= 1 {
+		if t[c+step] >= impact {
+			c += step
+		}
 	}
 	return byte(c)
 }

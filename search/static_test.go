@@ -6,11 +6,16 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math/rand"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -172,6 +177,83 @@ func TestWriteStatic(t *testing.T) {
 	})
 }
 
+// StaticFiles hands over exactly the files WriteStatic writes, by their
+// slash names, from one call of put each; an error from put ends it.
+func TestStaticFiles(t *testing.T) {
+	docs := genDocs(300)
+	for _, portable := range []bool{false, true} {
+		dir := t.TempDir()
+		if err := WriteStatic(dir, docs, StaticOptions{Portable: portable}); err != nil {
+			t.Fatal(err)
+		}
+		files := tree(t, dir)
+		var mu sync.Mutex
+		got := map[string][]byte{}
+		err := StaticFiles(docs, StaticOptions{Portable: portable}, func(name string, data []byte) error {
+			mu.Lock()
+			defer mu.Unlock()
+			if _, ok := got[name]; ok {
+				t.Errorf("%s twice", name)
+			}
+			got[name] = bytes.Clone(data) // data is only lent
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(files) {
+			t.Errorf("portable %v: %d files, WriteStatic wrote %d", portable, len(got), len(files))
+		}
+		for name, b := range files {
+			if !bytes.Equal(got[name], b) {
+				t.Errorf("portable %v: %s differs", portable, name)
+			}
+		}
+	}
+
+	boom := errors.New("disk full")
+	var calls atomic.Int32
+	err := StaticFiles(docs, StaticOptions{}, func(string, []byte) error {
+		calls.Add(1)
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Errorf("error %v, want %v", err, boom)
+	}
+	if n := calls.Load(); n > int32(runtime.GOMAXPROCS(0)) {
+		t.Errorf("put called %d times after failing", n)
+	}
+	if err := StaticFiles(append(docs, docs[0]), StaticOptions{}, func(string, []byte) error { return nil }); err == nil {
+		t.Error("duplicate URLs accepted")
+	}
+}
+
+// appendJSONStrings writes what json.Marshal writes for a []string.
+func TestAppendJSONStrings(t *testing.T) {
+	cases := [][]string{
+		{}, {""}, {"a", "b"}, {"社区\n\"工作\"", "<b>&amp;</b>", "\u2028\u2029\u2027\u202a"},
+		{"\x00\x01\b\f\n\r\t\x1f\x7f", "\xff\xfe", "a\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "𠀀𪜀", "ｆｕｌｌ"},
+	}
+	rng := rand.New(rand.NewSource(2))
+	alphabet := []byte("a<>&\"\\\n\x00\x7f\xe2\x80\xa8\xa9\xe4\xb8\xad\xed\xa0\xf0\x9f\x98\x80\xff")
+	for i := 0; i < 2000; i++ {
+		b := make([]byte, rng.Intn(12))
+		for k := range b {
+			b[k] = alphabet[rng.Intn(len(alphabet))]
+		}
+		cases = append(cases, []string{string(b), string(b[len(b)/2:])})
+	}
+	for _, ss := range cases {
+		want, err := json.Marshal(ss)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONStrings(nil, ss...); !bytes.Equal(got, want) {
+			t.Fatalf("%q: %s, json.Marshal %s", ss, got, want)
+		}
+	}
+}
+
 func TestWriteStaticTime(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
@@ -196,6 +278,30 @@ func BenchmarkWriteStatic(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkStaticFiles measures making the static index of generated
+// documents without writing it (put only adds up the sizes, reported as
+// index-bytes).
+func BenchmarkStaticFiles(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		docs := genDocs(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			var size atomic.Int64
+			for i := 0; i < b.N; i++ {
+				size.Store(0)
+				err := StaticFiles(docs, StaticOptions{}, func(name string, data []byte) error {
+					size.Add(int64(len(data)))
+					return nil
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(size.Load()), "index-bytes")
 		})
 	}
 }

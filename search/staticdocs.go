@@ -1,20 +1,17 @@
 package search
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/base64"
 	"encoding/binary"
-	"encoding/json"
-	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"github.com/klauspost/compress/gzip"
 )
 
 // facetValues is every document's facet values as indexes into the
@@ -22,28 +19,33 @@ import (
 type facetValues struct {
 	sizes [4]int     // vocabulary sizes: kinds, streets, topics, methods
 	vals  [][4][]int // by document, by facet
+	// flat[at[d]:at[d+1]] is document d's values numbered across the four
+	// vocabularies one after the other (total values in all)
+	flat  []int32
+	at    []int32
+	total int
 }
 
 // counts appends, for the documents of ps, how many have each value of each
 // facet: kinds, streets, topics and methods in vocabulary order, as uvarints.
 // search.js uses them for the facet counts of a query whose postings it
-// has not all fetched.
-func (fv *facetValues) counts(out []byte, ps []posting) []byte {
-	var c [4][]int
-	for k := range c {
-		c[k] = make([]int, fv.sizes[k])
+// has not all fetched. scratch is reusable memory.
+func (fv *facetValues) counts(out []byte, ps []posting, scratch *[]uint32) []byte {
+	c := *scratch
+	if len(c) < fv.total {
+		c = make([]uint32, fv.total)
+		*scratch = c
 	}
+	c = c[:fv.total]
 	for i := range ps {
-		for k, vs := range fv.vals[ps[i].doc] {
-			for _, v := range vs {
-				c[k][v]++
-			}
+		d := ps[i].doc
+		for _, v := range fv.flat[fv.at[d]:fv.at[d+1]] {
+			c[v]++
 		}
 	}
-	for k := range c {
-		for _, n := range c[k] {
-			out = binary.AppendUvarint(out, uint64(n))
-		}
+	for v, n := range c {
+		out = binary.AppendUvarint(out, uint64(n))
+		c[v] = 0
 	}
 	return out
 }
@@ -89,6 +91,18 @@ func facetVocabularies(docs []*Document, meta *staticMeta) *facetValues {
 			}
 		}
 	}
+	fv.at = make([]int32, len(docs)+1)
+	for i := range fv.vals {
+		base := 0
+		for k, vs := range fv.vals[i] {
+			for _, v := range vs {
+				fv.flat = append(fv.flat, int32(base+v))
+			}
+			base += fv.sizes[k]
+		}
+		fv.at[i+1] = int32(len(fv.flat))
+	}
+	fv.total = fv.sizes[0] + fv.sizes[1] + fv.sizes[2] + fv.sizes[3]
 	return fv
 }
 
@@ -101,10 +115,11 @@ func facetVocabularies(docs []*Document, meta *staticMeta) *facetValues {
 //	n × (count, then count × index into methods)
 //	n × the number of textSlot-byte slots the document's text takes
 //
-// all as uvarints, column after column (they compress better so).
-func facetColumns(fv *facetValues, slots []uint32) []byte {
+// all as uvarints, column after column (they compress better so), appended
+// to out.
+func facetColumns(out []byte, fv *facetValues, slots []uint32) []byte {
 	n := len(fv.vals)
-	out := []byte("JF2")
+	out = append(out, "JF2"...)
 	out = binary.AppendUvarint(out, uint64(n))
 	for k := 0; k < 2; k++ {
 		for i := 0; i < n; i++ {
@@ -132,10 +147,10 @@ func facetColumns(fv *facetValues, slots []uint32) []byte {
 
 // textLayout is the texts of the documents, laid out in files.
 type textLayout struct {
-	group int      // documents per file
-	first int      // bytes that hold the first part of nine texts in ten
-	files [][]byte // d/N.bin
-	slots []uint32 // per document, the slots its text takes
+	group int        // documents per file
+	first int        // bytes that hold the first part of nine texts in ten
+	files [][][]byte // d/N.bin: the texts it holds, one after the other
+	slots []uint32   // per document, the slots its text takes
 }
 
 // compressTexts lays out each document's text in two parts, each a JSON
@@ -157,24 +172,28 @@ func compressTexts(docs []*Document) textLayout {
 		wg.Add(1)
 		go func(k int) {
 			defer wg.Done()
-			var buf bytes.Buffer
-			zw, _ := gzip.NewWriterLevel(&buf, 4)
-			gz := func(parts ...string) []byte {
-				js, _ := json.Marshal(parts)
-				buf.Reset()
-				zw.Reset(&buf)
-				zw.Write(js)
-				zw.Close()
-				return append([]byte(nil), buf.Bytes()...)
-			}
+			var js, a, b []byte
+			zw := gzipWriters.Get().(*gzipWriter)
+			defer gzipWriters.Put(zw)
+			var arena []byte // the texts, carved from large blocks
 			for i := k; i < len(docs); i += workers {
 				d := docs[i]
-				a, b := gz(d.URL, d.Title, d.Summary), gz(d.Problem, d.Solution, d.Body)
-				rec := binary.AppendUvarint(nil, uint64(len(a)))
+				js = appendJSONStrings(js[:0], d.URL, d.Title, d.Summary)
+				a = zw.compress(a[:0], js)
+				js = appendJSONStrings(js[:0], d.Problem, d.Solution, d.Body)
+				b = zw.compress(b[:0], js)
+				n := uvarintLen(uint64(len(a))) + uvarintLen(uint64(len(b))) + len(a) + len(b)
+				n += (textSlot - n%textSlot) % textSlot
+				if cap(arena)-len(arena) < n {
+					arena = make([]byte, 0, max(n, 256<<10))
+				}
+				rec := binary.AppendUvarint(arena[len(arena):len(arena):len(arena)+n], uint64(len(a)))
 				rec = binary.AppendUvarint(rec, uint64(len(b)))
 				firsts[i] = len(rec) + len(a)
 				rec = append(append(rec, a...), b...)
-				recs[i] = append(rec, make([]byte, (textSlot-len(rec)%textSlot)%textSlot)...)
+				rec = rec[:n] // the padding: arena memory is zero until used
+				arena = arena[:len(arena)+n]
+				recs[i] = rec
 			}
 		}(k)
 	}
@@ -191,64 +210,213 @@ func compressTexts(docs []*Document) textLayout {
 		l.first = firsts[len(firsts)*9/10]
 	}
 	for lo := 0; lo < len(recs); lo += l.group {
-		l.files = append(l.files, bytes.Join(recs[lo:min(lo+l.group, len(recs))], nil))
+		l.files = append(l.files, recs[lo:min(lo+l.group, len(recs))])
 	}
 	return l
 }
 
-// staticWriter writes the files of the static index, gzip-compressed or,
-// in portable mode, as self-registering scripts.
-type staticWriter struct {
-	dir      string
-	portable bool
-	bin      sync.Pool // *gzip.Writer for binary files
-	text     sync.Pool // *gzip.Writer for JSON
-	fileMu   sync.Mutex
+// appendJSONStrings appends the JSON array of ss, exactly as json.Marshal
+// writes a []string (HTML characters, U+2028 and U+2029 escaped, invalid
+// UTF-8 as \ufffd), without its reflection and allocations.
+func appendJSONStrings(out []byte, ss ...string) []byte {
+	const hex = "0123456789abcdef"
+	out = append(out, '[')
+	for k, s := range ss {
+		if k > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, '"')
+		start := 0
+		for i := 0; i < len(s); {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+					i++
+					continue
+				}
+				out = append(out, s[start:i]...)
+				switch c {
+				case '\\', '"':
+					out = append(out, '\\', c)
+				case '\b':
+					out = append(out, '\\', 'b')
+				case '\f':
+					out = append(out, '\\', 'f')
+				case '\n':
+					out = append(out, '\\', 'n')
+				case '\r':
+					out = append(out, '\\', 'r')
+				case '\t':
+					out = append(out, '\\', 't')
+				default:
+					out = append(out, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+				}
+				i++
+				start = i
+				continue
+			}
+			if i+2 < len(s) && isPlain3(c, s[i+1], s[i+2]) && (c != 0xE2 || s[i+1] != 0x80 || s[i+2]&0xFE != 0xA8) {
+				i += 3 // a valid three-byte rune other than U+2028 and U+2029
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				out = append(out, s[start:i]...)
+				out = append(out, `\ufffd`...)
+				i += size
+				start = i
+				continue
+			}
+			if r == '\u2028' || r == '\u2029' {
+				out = append(out, s[start:i]...)
+				out = append(out, '\\', 'u', '2', '0', '2', hex[r&0xF])
+				i += size
+				start = i
+				continue
+			}
+			i += size
+		}
+		out = append(append(out, s[start:]...), '"')
+	}
+	return append(out, ']')
 }
 
-// write stores data as name (compressed when gz), or as name+".js".
-// Postings are mostly varints with little for LZ77 to find, so a low
-// compression level costs a few percent of size and saves most of the time.
-func (w *staticWriter) write(name string, data []byte, gz bool) error {
-	if gz {
-		var buf bytes.Buffer
-		buf.Grow(len(data)/3 + 64)
-		pool, level := &w.text, gzip.DefaultCompression
-		if strings.HasSuffix(name, ".bin.gz") {
-			pool, level = &w.bin, 4
+// gzipLevel is the compression level of every gzip member: the best of the
+// fast encoders of github.com/klauspost/compress/flate (levels 1 to 6),
+// which make the index about as small as compress/gzip at level 4 did, in
+// a fraction of its time. Postings are mostly varints with little for LZ77
+// to find, and texts are small: level 7 and up (the lazy matcher) would
+// save a percent or two of bytes for twice the time.
+const gzipLevel = 6
+
+// gzipWriter makes standard gzip members (what DecompressionStream reads)
+// with reusable state.
+type gzipWriter struct {
+	zw, huff *gzip.Writer
+	out      appendWriter
+}
+
+// appendWriter is an io.Writer appending to a slice.
+type appendWriter struct{ b []byte }
+
+func (w *appendWriter) Write(p []byte) (int, error) {
+	w.b = append(w.b, p...)
+	return len(p), nil
+}
+
+// gzipWriters keeps gzipWriters (some hundred kilobytes each) from one
+// file, and one build, to the next.
+var gzipWriters = sync.Pool{New: func() any {
+	g := &gzipWriter{}
+	g.zw, _ = gzip.NewWriterLevel(&g.out, gzipLevel)
+	return g
+}}
+
+// compress appends data as one gzip member to out. The fast levels store a
+// block in which they find no match at all, though Huffman coding alone
+// would shrink it (a bitmap of documents followed by impact codes, say): so
+// data that hardly compresses is tried with Huffman coding alone too, and
+// the smaller kept.
+func (g *gzipWriter) compress(out, data []byte) []byte {
+	start := len(out)
+	out = deflate(g.zw, &g.out, out, data)
+	if n := len(out) - start; n > len(data)-len(data)/8 && len(data) > 64 {
+		if g.huff == nil {
+			g.huff, _ = gzip.NewWriterLevel(&g.out, gzip.HuffmanOnly)
 		}
-		zw, _ := pool.Get().(*gzip.Writer)
-		if zw == nil {
-			zw, _ = gzip.NewWriterLevel(&buf, level)
-		} else {
-			zw.Reset(&buf)
+		out = deflate(g.huff, &g.out, out, data)
+		if m := len(out) - start - n; m < n {
+			copy(out[start:], out[start+n:])
+			return out[:start+m]
 		}
-		if _, err := zw.Write(data); err != nil {
-			return err
-		}
-		if err := zw.Close(); err != nil {
-			return err
-		}
-		pool.Put(zw)
-		data = buf.Bytes()
+		out = out[:start+n]
 	}
-	path := filepath.Join(w.dir, filepath.FromSlash(name))
-	if w.portable {
-		js := make([]byte, 0, len(data)*4/3+64)
-		js = append(js, "__jianghanSearch("...)
-		js = strconv.AppendQuote(js, name)
-		js = append(js, ",\""...)
-		js = base64.StdEncoding.AppendEncode(js, data)
-		js = append(js, "\");\n"...)
-		data, path = js, path+".js"
+	return out
+}
+
+// deflate appends data compressed by zw to out, through w.
+func deflate(zw *gzip.Writer, w *appendWriter, out, data []byte) []byte {
+	w.b = out
+	zw.Reset(w)
+	zw.Write(data) // an appendWriter does not fail
+	zw.Close()
+	out = w.b
+	w.b = nil
+	return out
+}
+
+// emitter makes the files of the static index on GOMAXPROCS goroutines
+// (compressing them, or in portable mode wrapping them in scripts) and
+// hands them to put; it keeps the first error and, after one, makes no
+// more files.
+type emitter struct {
+	put      func(name string, data []byte) error
+	portable bool
+	jobs     chan func(*emitWorker)
+	wg       sync.WaitGroup
+	failed   atomic.Bool
+	mu       sync.Mutex
+	first    error
+}
+
+func newEmitter(put func(name string, data []byte) error, portable bool) *emitter {
+	e := &emitter{put: put, portable: portable, jobs: make(chan func(*emitWorker), 64)}
+	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
+		e.wg.Add(1)
+		go func() {
+			defer e.wg.Done()
+			var w emitWorker
+			for job := range e.jobs {
+				if !e.failed.Load() {
+					job(&w)
+				}
+			}
+		}()
 	}
-	// files are created by one goroutine: concurrent creates in one folder
-	// contend for it and are slower than one after another
-	w.fileMu.Lock()
-	err := os.WriteFile(path, data, 0o644)
-	w.fileMu.Unlock()
-	if err != nil {
-		return fmt.Errorf("search: %w", err)
+	return e
+}
+
+// emitWorker is one goroutine's reusable memory.
+type emitWorker struct {
+	raw, gz, js []byte
+}
+
+// file makes the file name from what build appends to the slice it is
+// given, as one gzip member when gz, and hands it to put. build runs
+// later, on another goroutine.
+func (e *emitter) file(name string, gz bool, build func([]byte) []byte) {
+	e.jobs <- func(w *emitWorker) {
+		data := build(w.raw[:0])
+		w.raw = data
+		if gz {
+			zw := gzipWriters.Get().(*gzipWriter)
+			w.gz = zw.compress(w.gz[:0], data)
+			gzipWriters.Put(zw)
+			data = w.gz
+		}
+		if e.portable {
+			js := append(w.js[:0], "__jianghanSearch("...)
+			js = strconv.AppendQuote(js, name)
+			js = append(js, ",\""...)
+			js = base64.StdEncoding.AppendEncode(js, data)
+			js = append(js, "\");\n"...)
+			w.js = js
+			data, name = js, name+".js"
+		}
+		if err := e.put(name, data); err != nil {
+			e.mu.Lock()
+			if e.first == nil {
+				e.first = err
+			}
+			e.mu.Unlock()
+			e.failed.Store(true)
+		}
 	}
-	return nil
+}
+
+// wait waits for every file and returns the first error.
+func (e *emitter) wait() error {
+	close(e.jobs)
+	e.wg.Wait()
+	return e.first
 }
