@@ -278,17 +278,42 @@ func TestPublishing(t *testing.T) {
 		}
 	})
 	t.Run("removes stale files", func(t *testing.T) {
-		out := build(t, Options{Root: fixture})
-		stale := filepath.Join(out, "cases", "gone", "index.html")
-		os.MkdirAll(filepath.Dir(stale), 0o755)
-		os.WriteFile(stale, []byte("old"), 0o644)
+		site := copyDir(t, fixture)
+		extra := filepath.Join(site, "content", "cases", "extra.md")
+		b, _ := os.ReadFile(filepath.Join(site, "content", "cases", "visits.md"))
+		os.WriteFile(extra, b, 0o644)
+		out := build(t, Options{Root: site})
+		stale := filepath.Join(out, "cases", "extra", "index.html")
+		if _, err := os.Stat(stale); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Remove(extra); err != nil {
+			t.Fatal(err)
+		}
 		// The second build starts afresh; the third starts from the
-		// first's folder, kept beside the output, stale file and all.
+		// first's folder, kept beside the output, the page and all.
 		for i := 0; i < 2; i++ {
-			build(t, Options{Root: fixture, Out: out})
+			build(t, Options{Root: site, Out: out})
 			if _, err := os.Stat(stale); err == nil {
-				t.Errorf("rebuild %d: a file no longer produced survived", i+1)
+				t.Errorf("rebuild %d: the page of a deleted case survived", i+1)
 			}
+			if _, err := os.Stat(filepath.Dir(stale)); err == nil {
+				t.Errorf("rebuild %d: the emptied folder of a deleted case survived", i+1)
+			}
+		}
+	})
+	t.Run("restores a file edited by hand", func(t *testing.T) {
+		out := build(t, Options{Root: fixture})
+		page := filepath.Join(out, "cases", "visits", "index.html")
+		want, _ := os.ReadFile(page)
+		// Same size, other bytes: only the time tells it apart.
+		edited := bytes.Replace(want, []byte("<h1>"), []byte("<H1>"), 1)
+		// The edit must reach the folder that the third build reuses.
+		os.WriteFile(page, edited, 0o644)
+		build(t, Options{Root: fixture, Out: out})
+		build(t, Options{Root: fixture, Out: out})
+		if got, _ := os.ReadFile(page); !bytes.Equal(got, want) {
+			t.Error("a page edited by hand in the output was not restored by the build that reused its folder")
 		}
 	})
 	t.Run("rewrites only what changed", func(t *testing.T) {

@@ -65,8 +65,8 @@ func (p *Project) SearchJob() render.Job {
 	return render.Job{
 		Path: "search",
 		Deps: []string{"*"},
-		WriteDir: func(dir string) error {
-			return search.WriteStatic(dir, docs, search.StaticOptions{Portable: portable})
+		Files: func(put func(name string, data []byte) error) error {
+			return search.StaticFiles(docs, search.StaticOptions{Portable: portable}, put)
 		},
 	}
 }

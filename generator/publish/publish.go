@@ -77,6 +77,7 @@ func Publish(out string, jobs []render.Job, src Sources) (err error) {
 		return err
 	}
 	prev := PrevDir(out)
+	reused := false
 	if _, err := os.Stat(filepath.Join(prev, Marker)); err == nil {
 		// Reuse the previous-but-one output as the starting point.
 		if err := os.Remove(tmp); err == nil {
@@ -84,6 +85,8 @@ func Publish(out string, jobs []render.Job, src Sources) (err error) {
 				if err := os.Mkdir(tmp, 0o755); err != nil {
 					return err
 				}
+			} else {
+				reused = true
 			}
 		}
 	}
@@ -96,13 +99,11 @@ func Publish(out string, jobs []render.Job, src Sources) (err error) {
 		return err
 	}
 	w := newWriter(tmp, src)
+	w.fresh = !reused
 	if err := w.run(jobs); err != nil {
 		return err
 	}
-	if err := w.put(Marker, []byte("made by jianghan build; this folder is replaced by the next build\n")); err != nil {
-		return err
-	}
-	if err := w.removeStale(); err != nil {
+	if err := w.finish(); err != nil {
 		return err
 	}
 	return swap(tmp, out, prev)

@@ -30,9 +30,12 @@ type Job struct {
 	// assets); Render is then nil. It is a path relative to the site root, or
 	// "theme:" followed by a path in the theme.
 	Source string
-	// WriteDir, when set, writes a whole folder of files at Path (the search
-	// index); Render and Source are then unused.
-	WriteDir func(dir string) error
+	// Files, when set, makes a whole folder of files at Path (the search
+	// index), handing each to put by its slash path inside that folder; put
+	// may be called from several goroutines. Render and Source are then
+	// unused. The files go through the same writer as every other output,
+	// so one whose bytes did not change is not rewritten.
+	Files func(put func(name string, data []byte) error) error
 }
 
 // Options are the output choices of one build.
