@@ -2,23 +2,42 @@
 # Compare jianghan with Hugo on the same synthetic corpus, in one run on one
 # machine: wall time (hyperfine) and peak memory (GNU time).
 #   bench/hugo.sh [N]        N cases, 1000 by default
+# Two cases are timed:
+#   rebuild  the output of the last build is there, as when a publisher
+#            builds again after an edit (Hugo overwrites its output with
+#            --cleanDestinationDir; jianghan rebuilds into the output before
+#            last and rewrites only what changed);
+#   cold     no output and nothing kept beside it before each run.
 # Needs: python3, hugo, hyperfine, /usr/bin/time (apt-get install hugo hyperfine time).
 set -euo pipefail
 n=${1:-1000}
+runs=${RUNS:-10}
 here=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${JIANGHAN_CORPUS:-$here/../shared/bench/corpus.py}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 "$corpus" "$n" "$work/jh"
-python3 "$corpus" "$n" "$work/hugo" --hugo
+python3 "$corpus" "$n" "$work/jh" >/dev/null
+python3 "$corpus" "$n" "$work/hugo" --hugo >/dev/null
 (cd "$here" && go build -o "$work/jianghan" ./cmd/jianghan)
-hyperfine --warmup 1 --runs 5 --export-markdown "$work/times.md" \
-  -n jianghan "$work/jianghan build -s $work/jh -o $work/jh-out" \
-  -n hugo "hugo --quiet -s $work/hugo -d $work/hugo-out --cleanDestinationDir"
-cat "$work/times.md"
+jh=("$work/jianghan" build -s "$work/jh" -o "$work/jh-out")
+hg=(hugo --quiet -s "$work/hugo" -d "$work/hugo-out" --cleanDestinationDir)
+clean="rm -rf $work/jh-out $work/.jh-out.jianghan-prev $work/hugo-out"
+
+echo "## rebuild"
+hyperfine --warmup 2 --runs "$runs" --export-markdown "$work/rebuild.md" \
+  -n jianghan "${jh[*]} 2>/dev/null" -n hugo "${hg[*]}"
+echo "## cold"
+hyperfine --warmup 1 --runs "$runs" --prepare "$clean" --export-markdown "$work/cold.md" \
+  -n jianghan "${jh[*]} 2>/dev/null" -n hugo "${hg[*]}"
+cat "$work/rebuild.md" "$work/cold.md"
+
+# Peak memory: the median of five runs of each, alternating, rebuilding.
+for tool in jianghan hugo; do : >"$work/$tool.rss"; done
+for i in 1 2 3 4 5; do
+  /usr/bin/time -f %M -a -o "$work/jianghan.rss" "${jh[@]}" >/dev/null 2>&1
+  /usr/bin/time -f %M -a -o "$work/hugo.rss" "${hg[@]}" >/dev/null 2>&1
+done
 for tool in jianghan hugo; do
-  if [ $tool = jianghan ]; then cmd=("$work/jianghan" build -s "$work/jh" -o "$work/jh-out")
-  else cmd=(hugo --quiet -s "$work/hugo" -d "$work/hugo-out" --cleanDestinationDir); fi
-  kb=$(/usr/bin/time -f %M "${cmd[@]}" 2>&1 >/dev/null | tail -1)
-  echo "$tool peak RSS: $((kb / 1024)) MiB"
+  kb=$(sort -n "$work/$tool.rss" | sed -n 3p)
+  echo "$tool peak RSS (median of 5): $((kb / 1024)) MiB"
 done
