@@ -32,6 +32,11 @@ func Build(opts Options) (*Result, error) {
 	if err := publish.CheckOut(opts.OutDir()); err != nil {
 		return res, err
 	}
+	// Load converted every page's Markdown; a build needs the sources no
+	// more, and would otherwise hold them all until the last file is written.
+	for _, pg := range p.Site.Pages {
+		pg.Body = nil
+	}
 	r, err := p.Renderer(render.Options{})
 	if err != nil {
 		return res, err

@@ -94,7 +94,9 @@ func splitFrontMatter(src []byte) (*frontMatter, []byte, int, error) {
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	return fm, body, bodyLine, nil
+	// The body as a part of src rather than the library's copy, which has
+	// room to spare and would be kept for the whole build.
+	return fm, src[bodyStart:], bodyLine, nil
 }
 
 // firstLine returns the first non-blank line and its 1-based number, as the

@@ -42,8 +42,8 @@ type Heading struct {
 // 问题/解决方案) can place and index its parts separately.
 type Section struct {
 	Heading Heading // zero for the lead (content before the first level-2 heading)
-	HTML    []byte  // the section's HTML without its own h2
-	Text    string  // plain text of the section without its heading (for search)
+	HTML    string  // the section's HTML without its own h2, a part of Result.HTML
+	Text    string  // plain text of the section without its heading (for search), a part of Result.Text
 }
 
 // Problem is a link or image that failed to resolve, or another issue in the
@@ -56,7 +56,7 @@ type Problem struct {
 
 // Result is everything the generator needs from one page body.
 type Result struct {
-	HTML     []byte    // the whole body
+	HTML     string    // the whole body
 	Headings []Heading // all headings h2..h6 in order, with their unique ids
 	Sections []Section // body split at level-2 headings: Sections[0] is the lead (may be empty)
 	Text     string    // plain text of the whole body
@@ -177,21 +177,28 @@ func (c *Converter) Convert(src []byte, resolve Resolver) *Result {
 		}
 	}
 	spans[len(spans)-1].end = buf.Len()
-	res.HTML = buf.Bytes()
+	// A site keeps every page's HTML and text in memory for the whole
+	// build; sections are parts of those strings, not copies.
+	res.HTML = buf.String()
 
 	var all []byte
+	texts := make([][2]int, len(spans))
 	res.Sections = make([]Section, len(spans))
 	for i, s := range spans {
-		sec := Section{HTML: res.HTML[s.start:s.end:s.end]}
+		sec := Section{HTML: res.HTML[s.start:s.end]}
 		if s.heading != nil {
 			sec.Heading = headings[s.heading]
 			all = appendLine(all, sec.Heading.Text)
 		}
-		sec.Text = plainText(&tw, src, s.first, s.stop)
-		all = appendLine(all, sec.Text)
+		text := plainText(&tw, src, s.first, s.stop)
+		all = appendLine(all, text)
+		texts[i] = [2]int{len(all) - len(text), len(all)}
 		res.Sections[i] = sec
 	}
 	res.Text = string(all)
+	for i, t := range texts {
+		res.Sections[i].Text = res.Text[t[0]:t[1]]
+	}
 
 	sort.SliceStable(res.Problems, func(i, j int) bool {
 		a, b := res.Problems[i], res.Problems[j]
@@ -201,8 +208,8 @@ func (c *Converter) Convert(src []byte, resolve Resolver) *Result {
 }
 
 // appendLine appends s to b as a new line; empty strings add nothing.
-func appendLine(b []byte, s string) []byte {
-	if s == "" {
+func appendLine[S string | []byte](b []byte, s S) []byte {
+	if len(s) == 0 {
 		return b
 	}
 	if len(b) > 0 {

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -144,11 +143,11 @@ func (w *textWriter) inline(n ast.Node) {
 var space = []byte{' '}
 
 // plainText returns the text of the nodes from first up to (not including)
-// stop, one line per block.
-func plainText(tw *textWriter, src []byte, first, stop ast.Node) string {
+// stop, one line per block, in tw's buffer: valid until tw is reset.
+func plainText(tw *textWriter, src []byte, first, stop ast.Node) []byte {
 	tw.reset(src)
 	for n := first; n != nil && n != stop; n = n.NextSibling() {
 		tw.block(n)
 	}
-	return strings.TrimRight(tw.String(), "\n ")
+	return bytes.TrimRight(tw.bytes(), "\n ")
 }
