@@ -1,0 +1,58 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestManifest(t *testing.T) {
+	files := map[string]entry{
+		"index.html":                     {size: 120, sum: sum([]byte("home"))},
+		"topics/居民自治/index.html":         {size: 4096, sum: sum([]byte("term"))},
+		"tags/a b \"quoted\"/index.html": {size: 7, sum: sum([]byte("tag"))},
+	}
+	t.Run("reads back what it wrote", func(t *testing.T) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, Marker), markerBytes(files), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		m, ok := readManifest(dir)
+		if !ok {
+			t.Fatal("a Marker with a manifest was not read")
+		}
+		if len(m.files) != len(files) {
+			t.Fatalf("read %d files, wrote %d", len(m.files), len(files))
+		}
+		for name, e := range files {
+			if m.files[name] != e {
+				t.Errorf("%q: read %+v, wrote %+v", name, m.files[name], e)
+			}
+		}
+	})
+	t.Run("same files, same Marker", func(t *testing.T) {
+		if string(markerBytes(files)) != string(markerBytes(files)) {
+			t.Error("two Markers of the same files differ")
+		}
+	})
+	for _, tt := range []struct{ name, marker string }{
+		{"no manifest: an older build", markerHead + "\n"},
+		{"another head", "something else\n1 abc \"x\"\n"},
+		{"a broken line", markerHead + "\n12 abc\n"},
+		{"a bad size", markerHead + "\nbig abc \"x\"\n"},
+		{"an unquoted path", markerHead + "\n1 abc x\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, Marker), []byte(tt.marker), 0o644)
+			if _, ok := readManifest(dir); ok {
+				t.Error("accepted a Marker it cannot trust; the folder must be walked instead")
+			}
+		})
+	}
+	t.Run("no Marker", func(t *testing.T) {
+		if _, ok := readManifest(t.TempDir()); ok {
+			t.Error("a folder without a Marker has no manifest")
+		}
+	})
+}
