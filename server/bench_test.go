@@ -6,36 +6,15 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
-)
 
-// corpus writes the shared synthetic library of n cases with
-// ../shared/bench/corpus.py into a temporary folder, or skips.
-func corpus(b *testing.B, n int) string {
-	b.Helper()
-	script := os.Getenv("JIANGHAN_CORPUS")
-	if script == "" {
-		script = filepath.Join("..", "..", "shared", "bench", "corpus.py")
-	}
-	if _, err := os.Stat(script); err != nil {
-		b.Skipf("no corpus generator at %s (set JIANGHAN_CORPUS)", script)
-	}
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		b.Skip("python3 is needed to generate the corpus")
-	}
-	dir := b.TempDir()
-	if out, err := exec.Command(py, script, strconv.Itoa(n), dir).CombinedOutput(); err != nil {
-		b.Fatalf("corpus.py: %v\n%s", err, out)
-	}
-	return dir
-}
+	"github.com/jianghan-district/jianghan/internal/benchcorpus"
+)
 
 // BenchmarkSaveToReload measures what a trainer waits for: from saving one
 // case to the reload event reaching the browser, through the file system
@@ -47,7 +26,7 @@ func corpus(b *testing.B, n int) string {
 func BenchmarkSaveToReload(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(strconv.Itoa(n)+"cases", func(b *testing.B) {
-			root := corpus(b, n)
+			root := benchcorpus.Site(b, n)
 			b.Setenv("JIANGHAN_CACHE_DIR", b.TempDir())
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
