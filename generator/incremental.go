@@ -130,6 +130,10 @@ func (p *Project) Apply(changes []Change) (*Delta, error) {
 	}
 	if cs.theme || len(cs.bundleFiles) > 0 {
 		p.newRenderer(cs, d)
+	} else if l.renderer != nil {
+		// Pages were changed in place; the renderer's shared cards and
+		// links may show them as they were.
+		l.renderer.Forget()
 	}
 	return p.finish(d), nil
 }

@@ -25,7 +25,9 @@ type Data struct {
 	Taxonomy    model.Taxonomy
 	NoIndex     bool
 
-	r *Renderer
+	r     *Renderer
+	group string    // the layout's partials, see Renderer.groups
+	links *[]string // when set, collects the site paths linked to, see cache.go
 }
 
 // Crumb is one step of the breadcrumb trail.
@@ -41,7 +43,12 @@ type Pager struct {
 }
 
 // Link returns the href of a site path as written on this page.
-func (d *Data) Link(target string) string { return d.r.opts.Linker.Link(d.URL, target) }
+func (d *Data) Link(target string) string {
+	if d.links != nil {
+		*d.links = append(*d.links, target)
+	}
+	return d.r.opts.Linker.Link(d.URL, target)
+}
 
 // PageLink returns the href of a page as written on this page.
 func (d *Data) PageLink(p *model.Page) string { return d.Link(p.URL()) }

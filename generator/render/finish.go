@@ -23,44 +23,48 @@ func (r *Renderer) finish(pageURL string, b []byte) []byte {
 	imgs := r.loadImages()
 	out := make([]byte, 0, len(b)+1024)
 	tables := 0
+	done := 0 // b[:done] is in out
 	for i := 0; i < len(b); {
 		j := bytes.IndexByte(b[i:], '<')
 		if j < 0 {
-			out = append(out, b[i:]...)
 			break
 		}
 		j += i
-		out = append(out, b[i:j]...)
 		rest := b[j:]
+		var c byte // the tag name's first letter in lower case, if ASCII
+		if len(rest) > 1 {
+			c = rest[1] | 0x20
+		}
 		switch {
-		case hasTag(rest, "img"):
+		case c == 'i' && hasTag(rest, "img"):
 			end := tagEnd(rest)
 			if end < 0 {
-				out = append(out, rest...)
-				return out
+				return append(out, b[done:]...)
 			}
+			out = append(out, b[done:j]...)
 			out = append(out, r.image(pageURL, rest[:end], imgs)...)
 			i = j + end
-		case hasTag(rest, "table"):
+			done = i
+		case c == 't' && hasTag(rest, "table"):
 			k := bytes.Index(rest, []byte("</table>"))
 			if k < 0 {
-				out = append(out, rest...)
-				return out
+				return append(out, b[done:]...)
 			}
 			k += len("</table>")
 			tables++
+			out = append(out, b[done:j]...)
 			out = append(out, `<div class="table-scroll" role="region" tabindex="0" aria-label="表格 `...)
 			out = append(out, strconv.Itoa(tables)...)
 			out = append(out, `（可左右滑动）">`...)
 			out = append(out, rest[:k]...)
 			out = append(out, "</div>"...)
 			i = j + k
+			done = i
 		default:
-			out = append(out, '<')
 			i = j + 1
 		}
 	}
-	return out
+	return append(out, b[done:]...)
 }
 
 // hasTag reports whether b starts with the opening tag of name.

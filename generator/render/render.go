@@ -57,6 +57,14 @@ type Renderer struct {
 	tpls   map[string]*template.Template
 	assets map[string]asset // logical name ("css/site.css") → fingerprinted file
 
+	// partials is base.html with the partials, which the layouts are cloned
+	// from; groups maps a layout to "" when it leaves the partials as they
+	// are, so its cards and shared partials are those of every other such
+	// layout, or to its own name when it redefines one (see cache.go).
+	partials *template.Template
+	groups   map[string]string
+	parts    partCache
+
 	cards map[*model.Page]cardKey // card deps of the pages, see deps.go
 
 	imagesOnce sync.Once
@@ -68,7 +76,8 @@ func New(site *model.Site, theme fs.FS, opts Options) (*Renderer, error) {
 	if opts.Linker.Base == "" {
 		opts.Linker.Base = "/"
 	}
-	r := &Renderer{site: site, theme: theme, opts: opts, cards: cardKeys(site)}
+	r := &Renderer{site: site, theme: theme, opts: opts, cards: cardKeys(site),
+		parts: partCache{parts: map[partSlot][]*partVariant{}}}
 	if err := r.loadAssets(); err != nil {
 		return nil, err
 	}
@@ -92,6 +101,10 @@ func (r *Renderer) parse() error {
 	if err != nil {
 		return fmt.Errorf("theme templates/base.html: %w", err)
 	}
+	own := map[string]bool{} // the templates base.html defines itself
+	for _, t := range base.Templates() {
+		own[t.Name()] = true
+	}
 	partials, err := fs.Glob(r.theme, "templates/partials/*.html")
 	if err != nil {
 		return err
@@ -106,6 +119,7 @@ func (r *Renderer) parse() error {
 		}
 	}
 	r.tpls = map[string]*template.Template{}
+	r.groups = map[string]string{}
 	for _, name := range layouts {
 		f := "templates/" + name + ".html"
 		b, err := fs.ReadFile(r.theme, f)
@@ -120,8 +134,34 @@ func (r *Renderer) parse() error {
 			return fmt.Errorf("theme %s: %w", f, err)
 		}
 		r.tpls[name] = t
+		r.groups[name] = ""
+		if redefinesPartials(base, t, own, name+".html") {
+			r.groups[name] = name
+		}
 	}
+	r.partials = base
 	return nil
+}
+
+// redefinesPartials reports whether a layout's template set t, cloned from
+// base, defines a template base lacks or defines a partial anew (base.html's
+// own blocks, such as "main", are meant to be redefined), so that a card or
+// another partial may come out differently with it.
+func redefinesPartials(base, t *template.Template, own map[string]bool, layout string) bool {
+	for _, x := range t.Templates() {
+		name := x.Name()
+		if name == layout || own[name] {
+			continue
+		}
+		b := base.Lookup(name)
+		if b == nil || b.Tree == nil || x.Tree == nil {
+			return true
+		}
+		if b.Tree.Root.String() != x.Tree.Root.String() {
+			return true
+		}
+	}
+	return false
 }
 
 // execute renders a layout with the page data into bytes.
@@ -132,12 +172,19 @@ func (r *Renderer) execute(layout string, d *Data) ([]byte, error) {
 	}
 	d.r = r
 	d.Site = r.site
-	var buf bytes.Buffer
-	buf.Grow(16 << 10)
-	if err := t.ExecuteTemplate(&buf, "base.html", d); err != nil {
+	d.group = r.groups[layout]
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
+	buf.Reset()
+	if err := t.ExecuteTemplate(buf, "base.html", d); err != nil {
 		return nil, fmt.Errorf("rendering %s with %s.html: %w", d.URL, layout, err)
 	}
-	return r.finish(d.URL, buf.Bytes()), nil
+	b := buf.Bytes()
+	out := r.finish(d.URL, b)
+	if len(out) == 0 || &out[0] == &b[0] {
+		out = bytes.Clone(out) // finish changed nothing; b goes back to the pool
+	}
+	return out, nil
 }
 
 // outPath maps a site path to the output file: "/cases/x/" → "cases/x/index.html".
