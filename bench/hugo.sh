@@ -21,7 +21,9 @@ python3 "$corpus" "$n" "$work/hugo" --hugo >/dev/null
 (cd "$here" && go build -o "$work/jianghan" ./cmd/jianghan)
 jh=("$work/jianghan" build -s "$work/jh" -o "$work/jh-out")
 hg=(hugo --quiet -s "$work/hugo" -d "$work/hugo-out" --cleanDestinationDir)
-clean="rm -rf $work/jh-out $work/.jh-out.jianghan-prev $work/hugo-out"
+# sync: deleting the last output leaves the disk busy for a while, which
+# would be charged to whichever tool runs next.
+clean="rm -rf $work/jh-out $work/.jh-out.jianghan-prev $work/hugo-out; sync"
 
 echo "## rebuild"
 hyperfine --warmup 2 --runs "$runs" --export-markdown "$work/rebuild.md" \

@@ -111,13 +111,17 @@ func (w *writer) put(rel string, data []byte) error {
 	w.written[rel] = e
 	w.mu.Unlock()
 	target := filepath.Join(w.dir, filepath.FromSlash(rel))
-	switch {
-	case w.fresh:
-	case w.known:
-		if old, ok := w.prev.files[rel]; ok && old == e && w.prev.holds(target, e) {
+	compare := !w.fresh
+	if w.known {
+		old, ok := w.prev.files[rel]
+		if ok && old == e && w.prev.holds(target, e) {
 			return nil
 		}
-	default:
+		// Only a file listed with these bytes may hold them still; one
+		// written in the Marker's tick (or touched since) must be read.
+		compare = ok && old == e
+	}
+	if compare {
 		if st, err := os.Stat(target); err == nil && st.Mode().IsRegular() && st.Size() == e.size {
 			if old, err := os.ReadFile(target); err == nil && bytes.Equal(old, data) {
 				return nil
@@ -179,7 +183,10 @@ func (w *writer) finish() error {
 	if err := os.WriteFile(filepath.Join(w.dir, Marker), markerBytes(files), 0o644); err != nil {
 		return err
 	}
-	if w.known {
+	switch {
+	case w.fresh:
+		return nil // nothing was there to go stale
+	case w.known:
 		return w.removeListed()
 	}
 	return w.removeStale()
