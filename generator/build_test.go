@@ -393,3 +393,57 @@ func copyDir(t *testing.T, src string) string {
 	}
 	return dst
 }
+
+// TestPrintHandbook checks the one-page handbook: two chapters that share a
+// heading and a footnote number keep ids of their own, every in-page link
+// finds its target, and each chapter's sections sit one level below its
+// title.
+func TestPrintHandbook(t *testing.T) {
+	site := copyDir(t, fixture)
+	for _, ch := range []string{"roles.md", "consultation.md"} {
+		f := filepath.Join(site, "content", "handbook", ch)
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = append(b, "\n## 小结\n\n记住这一条[^1]。\n\n[^1]: 见本章开头。\n"...)
+		os.WriteFile(f, b, 0o644)
+	}
+	out := build(t, Options{Root: site})
+	page, err := os.ReadFile(filepath.Join(out, "handbook", "print", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(page)
+	ids := map[string]int{}
+	for _, m := range regexp.MustCompile(` id="([^"]*)"`).FindAllStringSubmatch(html, -1) {
+		ids[htmlUnescape(m[1])]++
+	}
+	for id, n := range ids {
+		if n > 1 {
+			t.Errorf("id %q appears %d times", id, n)
+		}
+	}
+	links := regexp.MustCompile(` href="#([^"]*)"`).FindAllStringSubmatch(html, -1)
+	if len(links) < 6 {
+		t.Errorf("only %d in-page links; the footnotes and the table of contents should add more", len(links))
+	}
+	for _, m := range links {
+		frag := htmlUnescape(m[1])
+		if dec, err := url.PathUnescape(frag); err == nil {
+			frag = dec
+		}
+		if ids[frag] == 0 {
+			t.Errorf("link #%s has no target on the page", frag)
+		}
+	}
+	for _, want := range []string{`<h3 id="roles-小结">小结</h3>`, `<h3 id="consultation-小结">小结</h3>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("print page lacks %s", want)
+		}
+	}
+	chapters := html[strings.Index(html, `class="print-chapter"`):]
+	if n := strings.Count(chapters, "<h2"); n != 2 {
+		t.Errorf("%d h2 headings among the chapters, want only the 2 chapter titles", n)
+	}
+}

@@ -135,7 +135,8 @@ func dict(kv ...any) (map[string]any, error) {
 }
 
 var funcs = template.FuncMap{
-	"dict": dict,
+	"dict":    dict,
+	"chapter": chapterHTML,
 	"label": func(k model.Kind) string {
 		return k.Label()
 	},
