@@ -612,6 +612,17 @@ func (k rankKey) before(o rankKey) bool {
 	return k.impact > o.impact || (k.impact == o.impact && k.i < o.i)
 }
 
+// compare orders keys by rank, for slices.SortFunc.
+func (k rankKey) compare(o rankKey) int {
+	switch {
+	case k.before(o):
+		return -1
+	case o.before(k):
+		return 1
+	}
+	return 0
+}
+
 // selectRank reorders keys so that keys[r] is the key of rank r (0-based),
 // the keys before it all rank before it and those after it after it
 // (quickselect, falling back on sorting should the pivots go badly).
@@ -619,15 +630,7 @@ func selectRank(keys []rankKey, r int) {
 	lo, hi := 0, len(keys)-1
 	for budget := 2*bits.Len(uint(len(keys))) + 8; lo < hi; budget-- {
 		if budget == 0 {
-			slices.SortFunc(keys[lo:hi+1], func(a, b rankKey) int {
-				switch {
-				case a.before(b):
-					return -1
-				case b.before(a):
-					return 1
-				}
-				return 0
-			})
+			slices.SortFunc(keys[lo:hi+1], rankKey.compare)
 			return
 		}
 		// the median of the first, middle and last as the pivot

@@ -95,15 +95,7 @@ func TestSelectRank(t *testing.T) {
 			keys[i] = rankKey{imp, int32(i)}
 		}
 		sorted := slices.Clone(keys)
-		slices.SortFunc(sorted, func(a, b rankKey) int {
-			switch {
-			case a.before(b):
-				return -1
-			case b.before(a):
-				return 1
-			}
-			return 0
-		})
+		slices.SortFunc(sorted, rankKey.compare)
 		r := rng.Intn(n)
 		selectRank(keys, r)
 		if keys[r] != sorted[r] {
