@@ -32,9 +32,10 @@ type Job struct {
 	Source string
 	// Files, when set, makes a whole folder of files at Path (the search
 	// index), handing each to put by its slash path inside that folder; put
-	// may be called from several goroutines. Render and Source are then
-	// unused. The files go through the same writer as every other output,
-	// so one whose bytes did not change is not rewritten.
+	// may be called from several goroutines, and keeps no reference to data
+	// once it returns (search.StaticFiles reuses that memory). Render and
+	// Source are then unused. The files go through the same writer as every
+	// other output, so one whose bytes did not change is not rewritten.
 	Files func(put func(name string, data []byte) error) error
 }
 
