@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/publish"
@@ -280,8 +281,11 @@ func TestPublishing(t *testing.T) {
 	t.Run("removes stale files", func(t *testing.T) {
 		site := copyDir(t, fixture)
 		extra := filepath.Join(site, "content", "cases", "extra.md")
-		b, _ := os.ReadFile(filepath.Join(site, "content", "cases", "visits.md"))
-		os.WriteFile(extra, b, 0o644)
+		b, err := os.ReadFile(filepath.Join(site, "content", "cases", "visits.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, extra, b)
 		out := build(t, Options{Root: site})
 		stale := filepath.Join(out, "cases", "extra", "index.html")
 		if _, err := os.Stat(stale); err != nil {
@@ -290,30 +294,69 @@ func TestPublishing(t *testing.T) {
 		if err := os.Remove(extra); err != nil {
 			t.Fatal(err)
 		}
+		// Files no build wrote: put there by hand, or made beside a page
+		// for a server that sends precompressed files.
+		byHand := []string{"extra.html", "cases/zzz/index.html", "cases/visits/index.html.gz"}
+		for _, f := range byHand {
+			writeFile(t, filepath.Join(out, filepath.FromSlash(f)), []byte("stale"))
+		}
 		// The second build starts afresh; the third starts from the
-		// first's folder, kept beside the output, the page and all.
+		// first's folder, kept beside the output, with all of the above.
 		for i := 0; i < 2; i++ {
 			build(t, Options{Root: site, Out: out})
-			if _, err := os.Stat(stale); err == nil {
-				t.Errorf("rebuild %d: the page of a deleted case survived", i+1)
+			for _, f := range append(byHand, "cases/extra/index.html", "cases/extra", "cases/zzz") {
+				if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err == nil {
+					t.Errorf("rebuild %d: %s survived", i+1, f)
+				}
 			}
-			if _, err := os.Stat(filepath.Dir(stale)); err == nil {
-				t.Errorf("rebuild %d: the emptied folder of a deleted case survived", i+1)
-			}
+		}
+		if _, err := os.Stat(filepath.Join(out, "cases", "visits", "index.html")); err != nil {
+			t.Errorf("the page beside a removed file went too: %v", err)
 		}
 	})
 	t.Run("restores a file edited by hand", func(t *testing.T) {
+		for _, keepTime := range []bool{false, true} {
+			out := build(t, Options{Root: fixture})
+			page := filepath.Join(out, "cases", "visits", "index.html")
+			want, err := os.ReadFile(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := os.Stat(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Same size, other bytes; with keepTime, an older time too, as
+			// touch -r, cp -p or rsync -t leave it.
+			writeFile(t, page, bytes.Replace(want, []byte("<h1>"), []byte("<H1>"), 1))
+			if keepTime {
+				old := st.ModTime().Add(-time.Hour)
+				if err := os.Chtimes(page, old, old); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// The edit must reach the folder that the third build reuses.
+			build(t, Options{Root: fixture, Out: out})
+			build(t, Options{Root: fixture, Out: out})
+			if got, _ := os.ReadFile(page); !bytes.Equal(got, want) {
+				t.Errorf("keeping its time %v: a page edited by hand in the output was not restored by the build that reused its folder", keepTime)
+			}
+		}
+	})
+	t.Run("deletes nothing outside the output, whatever its Marker says", func(t *testing.T) {
 		out := build(t, Options{Root: fixture})
-		page := filepath.Join(out, "cases", "visits", "index.html")
-		want, _ := os.ReadFile(page)
-		// Same size, other bytes: only the time tells it apart.
-		edited := bytes.Replace(want, []byte("<h1>"), []byte("<H1>"), 1)
-		// The edit must reach the folder that the third build reuses.
-		os.WriteFile(page, edited, 0o644)
 		build(t, Options{Root: fixture, Out: out})
+		victim := filepath.Join(filepath.Dir(out), "victim.txt")
+		writeFile(t, victim, []byte("mine"))
+		marker := filepath.Join(publish.PrevDir(out), publish.Marker)
+		b, err := os.ReadFile(marker)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, marker, append(b, "1 00 \"../victim.txt\"\n"...))
 		build(t, Options{Root: fixture, Out: out})
-		if got, _ := os.ReadFile(page); !bytes.Equal(got, want) {
-			t.Error("a page edited by hand in the output was not restored by the build that reused its folder")
+		if _, err := os.Stat(victim); err != nil {
+			t.Errorf("a file beside the output was deleted: %v", err)
 		}
 	})
 	t.Run("rewrites only what changed", func(t *testing.T) {
@@ -406,8 +449,9 @@ func TestPrintHandbook(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b = append(b, "\n## 小结\n\n记住这一条[^1]。\n\n[^1]: 见本章开头。\n"...)
-		os.WriteFile(f, b, 0o644)
+		// "title" as the print page names a chapter's own heading.
+		b = append(b, "\n## 小结\n\n记住这一条[^1]。\n\n## title\n\n英文小标题。\n\n[^1]: 见本章开头。\n"...)
+		writeFile(t, f, b)
 	}
 	out := build(t, Options{Root: site})
 	page, err := os.ReadFile(filepath.Join(out, "handbook", "print", "index.html"))
@@ -437,7 +481,7 @@ func TestPrintHandbook(t *testing.T) {
 			t.Errorf("link #%s has no target on the page", frag)
 		}
 	}
-	for _, want := range []string{`<h3 id="roles-小结">小结</h3>`, `<h3 id="consultation-小结">小结</h3>`} {
+	for _, want := range []string{`<h3 id="roles/小结">小结</h3>`, `<h3 id="consultation/小结">小结</h3>`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("print page lacks %s", want)
 		}
@@ -445,5 +489,16 @@ func TestPrintHandbook(t *testing.T) {
 	chapters := html[strings.Index(html, `class="print-chapter"`):]
 	if n := strings.Count(chapters, "<h2"); n != 2 {
 		t.Errorf("%d h2 headings among the chapters, want only the 2 chapter titles", n)
+	}
+}
+
+// writeFile writes a file for a test, making its folder, or fails the test.
+func writeFile(t *testing.T, name string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

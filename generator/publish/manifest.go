@@ -7,7 +7,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -27,17 +29,17 @@ type entry struct {
 
 // manifest maps the slash paths of the files in an output folder to what
 // the build that made them recorded. It lives in the Marker file, so a
-// rebuild knows what the folder holds without walking it (1,600 folders at
-// 1,000 cases), and which files already hold the bytes it is about to write
-// with one stat and no read: the Marker is written last in every build, so
-// a file of the manifest's size that is older than the Marker is as that
-// build left it, while a file edited by hand since is not and gets read
-// (as do the few written in the same tick of the clock as the Marker).
-// Sizes and sums only, no times, so two builds of the same site write the
-// same Marker.
+// rebuild knows what the folder holds without reading it. The Marker is
+// written last in every build, so what has not changed since the Marker
+// (see changed) is as that build left it: a file of the listed size holds
+// the listed bytes, with one stat and no read, and a folder holds the listed
+// entries, with one stat and no listing. A file or folder changed since (by
+// hand, or in the same tick of the clock as the Marker) is read. Sizes and
+// sums only, no times, so two builds of the same site write the same
+// Marker.
 type manifest struct {
 	files map[string]entry
-	made  time.Time // the Marker's modification time
+	made  time.Time // when the Marker last changed
 }
 
 // sum is the checksum a manifest keeps of a file's bytes.
@@ -67,7 +69,7 @@ func readManifest(dir string) (m manifest, ok bool) {
 	if !found || string(head) != markerHead || len(rest) == 0 {
 		return m, false
 	}
-	m = manifest{files: map[string]entry{}, made: st.ModTime()}
+	m = manifest{files: map[string]entry{}, made: changed(st)}
 	sc := bufio.NewScanner(bytes.NewReader(rest))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
@@ -77,7 +79,10 @@ func readManifest(dir string) (m manifest, ok bool) {
 		}
 		size, err1 := strconv.ParseInt(f[0], 10, 64)
 		name, err2 := strconv.Unquote(f[2])
-		if err1 != nil || err2 != nil {
+		// A name that could reach outside the folder makes the whole
+		// Marker untrusted: the folder is then walked, and nothing is
+		// removed that the walk did not find inside it.
+		if err1 != nil || err2 != nil || !fs.ValidPath(name) || name == "." || name == Marker {
 			return m, false
 		}
 		m.files[name] = entry{size: size, sum: f[1]}
@@ -89,7 +94,26 @@ func readManifest(dir string) (m manifest, ok bool) {
 // it, by one stat.
 func (m manifest) holds(p string, e entry) bool {
 	st, err := os.Lstat(p)
-	return err == nil && st.Mode().IsRegular() && st.Size() == e.size && st.ModTime().Before(m.made)
+	return err == nil && st.Mode().IsRegular() && st.Size() == e.size && changed(st).Before(m.made)
+}
+
+// unchanged reports whether the folder at p holds the entries its build
+// left in it, by one stat.
+func (m manifest) unchanged(p string) bool {
+	st, err := os.Lstat(p)
+	return err == nil && st.IsDir() && changed(st).Before(m.made)
+}
+
+// folders returns the folders that hold the files of names, as slash paths,
+// "." for the top.
+func folders(names map[string]entry) map[string]bool {
+	dirs := map[string]bool{".": true}
+	for n := range names {
+		for d := path.Dir(n); !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	return dirs
 }
 
 // markerBytes renders the Marker file listing files, in path order.

@@ -41,10 +41,15 @@ func TestManifest(t *testing.T) {
 		{"a broken line", markerHead + "\n12 abc\n"},
 		{"a bad size", markerHead + "\nbig abc \"x\"\n"},
 		{"an unquoted path", markerHead + "\n1 abc x\n"},
+		{"a path out of the folder", markerHead + "\n1 abc \"../victim.txt\"\n"},
+		{"an absolute path", markerHead + "\n1 abc \"/etc/passwd\"\n"},
+		{"the Marker itself", markerHead + "\n1 abc \".jianghan-build\"\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			os.WriteFile(filepath.Join(dir, Marker), []byte(tt.marker), 0o644)
+			if err := os.WriteFile(filepath.Join(dir, Marker), []byte(tt.marker), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			if _, ok := readManifest(dir); ok {
 				t.Error("accepted a Marker it cannot trust; the folder must be walked instead")
 			}

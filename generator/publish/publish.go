@@ -98,8 +98,7 @@ func Publish(out string, jobs []render.Job, src Sources) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	w := newWriter(tmp, src)
-	w.fresh = !reused
+	w := newWriter(tmp, src, !reused)
 	if err := w.run(jobs); err != nil {
 		return err
 	}
@@ -133,10 +132,4 @@ func swap(tmp, out, prev string) error {
 		return err
 	}
 	return nil
-}
-
-// Write runs the jobs into dir, as a fresh folder; serve and tests use it
-// to materialise a site without the swap.
-func Write(dir string, jobs []render.Job, src Sources) error {
-	return newWriter(dir, src).run(jobs)
 }

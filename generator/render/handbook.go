@@ -20,10 +20,12 @@ func (r *Renderer) handbookJobs() []Job {
 // chapterHTML returns a chapter's body as it stands inside the one-page
 // handbook, under the chapter's own h2: its headings one level lower (an
 // h2 of the chapter becomes an h3), so the printed book has one outline;
-// and every id and in-page link prefixed with the chapter's slug, so that
-// two chapters that both have a "小结", or both a footnote 1, do not share
-// an id and their links stay within their chapter.
+// and every id and in-page link prefixed with the chapter's slug and a "/",
+// which no slug or id of its own holds, so that two chapters that both have
+// a "小结", or both a footnote 1, do not share an id and their links stay
+// within their chapter.
 func chapterHTML(slug string, body template.HTML) template.HTML {
+	prefix := template.HTMLEscapeString(slug + "/")
 	s := string(body)
 	for level := '5'; level >= '2'; level-- {
 		lower := string(level + 1)
@@ -31,7 +33,7 @@ func chapterHTML(slug string, body template.HTML) template.HTML {
 		s = strings.ReplaceAll(s, "<h"+string(level)+" ", "<h"+lower+" ")
 		s = strings.ReplaceAll(s, "</h"+string(level)+">", "</h"+lower+">")
 	}
-	s = strings.ReplaceAll(s, ` id="`, ` id="`+slug+"-")
-	s = strings.ReplaceAll(s, ` href="#`, ` href="#`+slug+"-")
+	s = strings.ReplaceAll(s, ` id="`, ` id="`+prefix)
+	s = strings.ReplaceAll(s, ` href="#`, ` href="#`+prefix)
 	return template.HTML(s)
 }

@@ -1,0 +1,17 @@
+//go:build linux
+
+package publish
+
+import (
+	"io/fs"
+	"syscall"
+	"time"
+)
+
+func statChanged(st fs.FileInfo) (time.Time, bool) {
+	s, ok := st.Sys().(*syscall.Stat_t)
+	if !ok {
+		return time.Time{}, false
+	}
+	return time.Unix(s.Ctim.Unix()), true
+}
