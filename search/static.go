@@ -251,6 +251,7 @@ func staticFiles(docs []Document, opts StaticOptions, put func(name string, data
 	meta.Group, meta.First = tl.group, tl.first
 	metaJSON, err := json.Marshal(meta)
 	if err != nil {
+		out.wait() // put is not called once StaticFiles has returned
 		return fmt.Errorf("search: %w", err)
 	}
 	out.file("meta.json", false, func(b []byte) []byte { return append(b, metaJSON...) })

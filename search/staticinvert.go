@@ -99,8 +99,9 @@ func (p *invertPart) add(term []byte) uint32 {
 	return id
 }
 
-// cjkTable maps CJK terms, by their packKey (never 0), to term numbers: an open-addressing hash table, which in the hot loop of invert
-// is quicker than a Go map.
+// cjkTable maps CJK terms, by their packKey (never 0), to term numbers: an
+// open-addressing hash table, which in the hot loop of invert is quicker
+// than a Go map.
 type cjkTable struct {
 	keys []uint64
 	ids  []uint32

@@ -1,11 +1,10 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
-	"io/fs"
 	"net/http"
-	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -227,29 +226,17 @@ func sameDocs(a, b []search.Document) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
-// writeStatic writes the browser's index into a temporary folder and hands
-// its files to serve's output, under search/.
+// writeStatic makes the browser's index and hands its files to serve's
+// output, under search/.
 func (l *liveSearch) writeStatic(docs []search.Document) error {
-	tmp, err := os.MkdirTemp("", "jianghan-search-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	if err := search.WriteStatic(tmp, docs, search.StaticOptions{}); err != nil {
-		return err
-	}
+	var mu sync.Mutex
 	var files []*file
 	now := time.Now()
-	err = filepath.WalkDir(tmp, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(tmp, p)
-		files = append(files, memFile("search/"+filepath.ToSlash(rel), b, now))
+	err := search.StaticFiles(docs, search.StaticOptions{}, func(name string, data []byte) error {
+		f := memFile("search/"+name, bytes.Clone(data), now) // data is lent
+		mu.Lock()
+		files = append(files, f)
+		mu.Unlock()
 		return nil
 	})
 	if err != nil {

@@ -34,7 +34,8 @@ type partSlot struct {
 	name  string
 	page  *model.Page
 	kind  model.Kind
-	term  string
+	term  string // "topics/居民自治"
+	trail string // the breadcrumb trail of a Shared partial, see trailKey
 	group string
 }
 
@@ -110,15 +111,15 @@ func (d *Data) TermPart(name, taxonomy, term string) (template.HTML, error) {
 // else of the page.
 func (d *Data) Shared(name string) (template.HTML, error) {
 	crumbs := d.Crumbs
-	return d.r.part(d, partSlot{name: name, kind: d.Kind, term: trail(crumbs), group: d.group},
+	return d.r.part(d, partSlot{name: name, kind: d.Kind, trail: trailKey(crumbs), group: d.group},
 		func(ld *Data) any {
 			ld.Crumbs = crumbs
 			return ld
 		})
 }
 
-// trail is a key for a breadcrumb trail.
-func trail(crumbs []Crumb) string {
+// trailKey is a key for a breadcrumb trail.
+func trailKey(crumbs []Crumb) string {
 	if len(crumbs) == 0 {
 		return ""
 	}
