@@ -3,10 +3,10 @@ package generator
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
-	"sync"
+
+	"github.com/jianghan-district/jianghan/internal/parallel"
 
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/link"
@@ -94,26 +94,6 @@ func readUnit(root string, s load.Source, cfg *model.Config) *unit {
 	return u
 }
 
-// parallel runs f(0)…f(n-1) on every processor.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int, runtime.GOMAXPROCS(0))
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
 // loadAll reads the whole site, as Load does, keeping each file's state.
 func (p *Project) loadAll() error {
 	l := p.live
@@ -129,7 +109,7 @@ func (p *Project) loadAll() error {
 		return err
 	}
 	units := make([]*unit, len(srcs))
-	parallel(len(srcs), func(i int) { units[i] = readUnit(root, srcs[i], &cfg) })
+	parallel.For(len(srcs), 0, func(i int) { units[i] = readUnit(root, srcs[i], &cfg) })
 
 	site := &model.Site{Config: cfg, Static: static}
 	l.units = make(map[string]*unit, len(units))
@@ -154,7 +134,7 @@ func (p *Project) loadAll() error {
 	p.Linker = urls.Linker{Base: cfg.BasePath(), Portable: p.Options.Portable}
 	p.Converter = markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
 	p.Resolver = link.NewResolver(site, p.Linker)
-	parallel(len(site.Pages), func(i int) { p.renderMarkdown(site.Pages[i]) })
+	parallel.For(len(site.Pages), 0, func(i int) { p.renderMarkdown(site.Pages[i]) })
 	link.Backlinks(site)
 	link.Terms(site)
 	l.checkSite(p)

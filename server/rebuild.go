@@ -9,10 +9,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/jianghan-district/jianghan/internal/parallel"
 
 	"github.com/jianghan-district/jianghan/generator"
 	"github.com/jianghan-district/jianghan/generator/diag"
@@ -210,22 +210,7 @@ func (s *instance) run(jobs []render.Job, theme fs.FS) ([]*file, error) {
 	out := make([]*file, len(jobs))
 	errs := make([]error, len(jobs))
 	now := time.Now()
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i], errs[i] = s.runJob(jobs[i], theme, now)
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(jobs), 0, func(i int) { out[i], errs[i] = s.runJob(jobs[i], theme, now) })
 	files := out[:0]
 	for i, f := range out {
 		if errs[i] != nil {

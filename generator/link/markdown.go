@@ -2,9 +2,9 @@ package link
 
 import (
 	"html/template"
-	"runtime"
 	"strings"
-	"sync"
+
+	"github.com/jianghan-district/jianghan/internal/parallel"
 
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/markdown"
@@ -22,22 +22,7 @@ var sectionRoles = map[string]string{
 
 // RenderAll renders every page's Markdown in parallel.
 func RenderAll(site *model.Site, conv *markdown.Converter, r *Resolver, diags *diag.List) {
-	var wg sync.WaitGroup
-	next := make(chan *model.Page)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				Render(p, conv, r, diags)
-			}
-		}()
-	}
-	for _, p := range site.Pages {
-		next <- p
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(site.Pages), 0, func(i int) { Render(site.Pages[i], conv, r, diags) })
 }
 
 // Render converts one page's Markdown, reports its broken links at their file

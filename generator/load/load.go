@@ -8,7 +8,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
+
+	"github.com/jianghan-district/jianghan/internal/parallel"
 
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/model"
@@ -43,22 +44,10 @@ func Site(root string, opts Options, diags *diag.List) (*model.Site, error) {
 	}
 	site.Static = static
 	entries := make([]model.Entry, len(srcs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				entries[i] = readPage(root, srcs[i], &site.Config, diags)
-			}
-		}()
-	}
-	for i := range srcs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	// More goroutines than processors: a read waits on the disk.
+	parallel.For(len(srcs), 2*runtime.GOMAXPROCS(0), func(i int) {
+		entries[i] = readPage(root, srcs[i], &site.Config, diags)
+	})
 	seen := map[string]*model.Page{}
 	drafts := map[string]string{} // key → source of the drafts left out
 	for _, e := range entries {

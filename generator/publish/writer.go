@@ -11,6 +11,8 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/jianghan-district/jianghan/internal/parallel"
+
 	"github.com/jianghan-district/jianghan/generator/render"
 )
 
@@ -43,34 +45,24 @@ func newWriter(dir string, src Sources, fresh bool) *writer {
 
 // run executes the jobs in parallel. It returns every error, in job order.
 func (w *writer) run(jobs []render.Job) error {
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	// More workers than cores: most of a job's time is spent waiting on the
-	// file system, not computing.
-	for n := 0; n < 4*runtime.GOMAXPROCS(0)+4; n++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = w.job(jobs[i])
-			}
-		}()
-	}
 	// Jobs that make many files (the search index) go first: they take
 	// longest, and starting them last would leave them running alone.
+	order := make([]int, 0, len(jobs))
 	for i, j := range jobs {
 		if j.Files != nil {
-			next <- i
+			order = append(order, i)
 		}
 	}
 	for i, j := range jobs {
 		if j.Files == nil {
-			next <- i
+			order = append(order, i)
 		}
 	}
-	close(next)
-	wg.Wait()
+	errs := make([]error, len(jobs))
+	// More goroutines than processors: a job may wait on the disk.
+	parallel.For(len(order), 4*runtime.GOMAXPROCS(0)+4, func(k int) {
+		errs[order[k]] = w.job(jobs[order[k]])
+	})
 	return errors.Join(errs...)
 }
 
