@@ -1,17 +1,5 @@
-//go:build darwin
-
 package publish
 
-import (
-	"io/fs"
-	"syscall"
-	"time"
-)
+import "syscall"
 
-func statChanged(st fs.FileInfo) (time.Time, bool) {
-	s, ok := st.Sys().(*syscall.Stat_t)
-	if !ok {
-		return time.Time{}, false
-	}
-	return time.Unix(s.Ctimespec.Unix()), true
-}
+func ctim(s *syscall.Stat_t) syscall.Timespec { return s.Ctimespec }
