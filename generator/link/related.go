@@ -1,8 +1,9 @@
 package link
 
 import (
-	"runtime"
 	"sync"
+
+	"github.com/jianghan-district/jianghan/internal/parallel"
 
 	"github.com/jianghan-district/jianghan/generator/model"
 )
@@ -113,31 +114,17 @@ func (ix *caseIndex) top(cases []*model.Case, i int, s *scratch) []*model.Case {
 func related(site *model.Site) {
 	cases := site.Cases
 	ix := newCaseIndex(cases)
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	var next int64
-	var mu sync.Mutex
+	// Cases go out in chunks, each with one scratch reused across its
+	// cases: a scratch holds a score for every case.
+	scratches := sync.Pool{New: func() any { return &scratch{score: make([]int32, len(cases))} }}
 	const chunk = 64
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s := &scratch{score: make([]int32, len(cases))}
-			for {
-				mu.Lock()
-				lo := int(next)
-				next += chunk
-				mu.Unlock()
-				if lo >= len(cases) {
-					return
-				}
-				for i := lo; i < min(lo+chunk, len(cases)); i++ {
-					cases[i].Related = ix.top(cases, i, s)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.For((len(cases)+chunk-1)/chunk, 0, func(c int) {
+		s := scratches.Get().(*scratch)
+		defer scratches.Put(s)
+		for i := c * chunk; i < min((c+1)*chunk, len(cases)); i++ {
+			cases[i].Related = ix.top(cases, i, s)
+		}
+	})
 }
 
 // pairScore is what site.Cases scoring gives b as a candidate for a.
