@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Severity tells whether a problem stops publication.
@@ -63,12 +65,27 @@ func (l *List) Add(d Diagnostic) {
 	l.mu.Unlock()
 }
 
+// Error records an error at file:line:col, its text from the message
+// catalogue in the process language.
+func (l *List) Error(file string, line, col int, key msg.Key, args ...any) {
+	l.Add(Diagnostic{File: file, Line: line, Col: col, Severity: Error, Msg: msg.T(key, args...)})
+}
+
+// Warn records a warning at file:line:col, its text from the catalogue.
+func (l *List) Warn(file string, line, col int, key msg.Key, args ...any) {
+	l.Add(Diagnostic{File: file, Line: line, Col: col, Severity: Warning, Msg: msg.T(key, args...)})
+}
+
 // Errorf records an error at file:line:col.
+//
+// Deprecated: a literal format bypasses the message catalogue; use Error.
 func (l *List) Errorf(file string, line, col int, format string, args ...any) {
 	l.Add(Diagnostic{File: file, Line: line, Col: col, Severity: Error, Msg: fmt.Sprintf(format, args...)})
 }
 
 // Warnf records a warning at file:line:col.
+//
+// Deprecated: use Warn.
 func (l *List) Warnf(file string, line, col int, format string, args ...any) {
 	l.Add(Diagnostic{File: file, Line: line, Col: col, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
 }
