@@ -15,6 +15,7 @@ import (
 	"github.com/jianghan-district/jianghan/generator/model"
 	"github.com/jianghan-district/jianghan/generator/render"
 	"github.com/jianghan-district/jianghan/generator/urls"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Loading a site for incremental rebuilds: the whole site once, keeping
@@ -85,7 +86,7 @@ func readUnit(root string, s load.Source, cfg *model.Config) *unit {
 	list := &diag.List{}
 	raw, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(s.Rel)))
 	if err != nil {
-		list.Errorf(s.Rel, 0, 0, "cannot read: %v", err)
+		list.Error(s.Rel, 0, 0, msg.CannotRead, err)
 	} else {
 		u.raw = raw
 		u.page = load.Page(s, raw, cfg, list)

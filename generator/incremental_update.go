@@ -317,7 +317,7 @@ func (p *Project) newRenderer(cs *changeSet, d *Delta) {
 	r, err := p.Renderer(l.ro)
 	if err != nil {
 		l.renderer = nil
-		l.themeErr = []diag.Diagnostic{{File: "themes/default", Severity: diag.Error, Msg: err.Error()}}
+		l.themeErr = []diag.Diagnostic{diag.Of("themes/default", 0, 0, err)}
 		return
 	}
 	l.renderer, l.themeErr = r, nil

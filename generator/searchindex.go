@@ -3,10 +3,10 @@ package generator
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"os"
 	"path/filepath"
 
+	"github.com/jianghan-district/jianghan/internal/msg"
 	"github.com/jianghan-district/jianghan/search"
 )
 
@@ -19,7 +19,7 @@ func CacheDir(root string) (string, error) {
 	if base == "" {
 		c, err := os.UserCacheDir()
 		if err != nil {
-			return "", fmt.Errorf("no cache folder: set JIANGHAN_CACHE_DIR (%w)", err)
+			return "", msg.Errorf(msg.NoCacheDir, err)
 		}
 		base = filepath.Join(c, "jianghan")
 	}

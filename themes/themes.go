@@ -1,6 +1,8 @@
 // Package themes ships the default theme inside the binary, so publishing
-// needs one file and nothing else; a site may still carry its own copy in
-// SITE/themes/default, which then wins and is watched by serve.
+// needs one file and nothing else. A site changes it file by file: a file at
+// SITE/themes/default/PATH takes the place of the built-in PATH and of
+// nothing else, so a district that wants its own stylesheet or one template
+// of its own copies that one file, not the whole theme.
 package themes
 
 import (
@@ -22,14 +24,16 @@ func Default() fs.FS {
 	return sub
 }
 
-// Dir is where a site keeps its own theme, relative to the site root.
+// Dir is where a site keeps its own theme files, relative to the site root.
 const Dir = "themes/default"
 
-// ForSite returns the site's own theme when it has one, else the built-in one.
+// ForSite returns the theme as the site sees it: its own files in
+// SITE/themes/default laid over the built-in theme. A site without the
+// folder gets the built-in theme as it is.
 func ForSite(root string) fs.FS {
 	dir := filepath.Join(root, filepath.FromSlash(Dir))
-	if st, err := os.Stat(filepath.Join(dir, "templates")); err == nil && st.IsDir() {
-		return os.DirFS(dir)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return Default()
 	}
-	return Default()
+	return Layered(os.DirFS(dir), Default())
 }

@@ -1,7 +1,11 @@
 // Package diag holds the problems found in a site's content, in the form
 // compilers use, so that trainers and editors can jump straight to the place:
 //
-//	content/cases/lift.md:7:9: street "民族街" is not in site.yaml streets (did you mean "民族街道"?)
+//	content/cases/lift.md:7:9: 街道「民族街」不在 site.yaml 的街道列表里，是不是「民族街道」？
+//
+// Every message comes from the catalogue (package msg), in the process
+// language; a Diagnostic keeps its key, so that many of one kind can be
+// folded into one line.
 package diag
 
 import (
@@ -29,7 +33,8 @@ type Diagnostic struct {
 	Line     int    // 1-based; 0 when the problem concerns the whole file
 	Col      int    // 1-based, counted in characters (runes), not bytes
 	Severity Severity
-	Msg      string // what is wrong and how to fix it
+	Msg      string  // what is wrong and how to fix it
+	Key      msg.Key // the catalogue's name for Msg: what kind of problem it is
 }
 
 // String formats the diagnostic as file:line:col: message, the form editors
@@ -44,11 +49,28 @@ func (d Diagnostic) String() string {
 		}
 	}
 	b.WriteString(": ")
-	if d.Severity == Warning {
-		b.WriteString("warning: ")
-	}
-	b.WriteString(d.Msg)
+	b.WriteString(d.text())
 	return b.String()
+}
+
+// text is the message with the warning's prefix.
+func (d Diagnostic) text() string {
+	if d.Severity == Warning {
+		return msg.T(msg.WarningPrefix) + d.Msg
+	}
+	return d.Msg
+}
+
+// Plain writes the place in words rather than as a jump target, for a
+// person reading it in the browser: "content/cases/lift.md 第 7 行第 9 列：…".
+func (d Diagnostic) Plain() string {
+	switch {
+	case d.Line > 0 && d.Col > 0:
+		return msg.T(msg.PlainAtLineCol, d.File, d.Line, d.Col, d.text())
+	case d.Line > 0:
+		return msg.T(msg.PlainAtLine, d.File, d.Line, d.text())
+	}
+	return msg.T(msg.PlainAtFile, d.File, d.text())
 }
 
 // List collects diagnostics from many goroutines; every check appends to one
@@ -68,26 +90,25 @@ func (l *List) Add(d Diagnostic) {
 // Error records an error at file:line:col, its text from the message
 // catalogue in the process language.
 func (l *List) Error(file string, line, col int, key msg.Key, args ...any) {
-	l.Add(Diagnostic{File: file, Line: line, Col: col, Severity: Error, Msg: msg.T(key, args...)})
+	l.Add(Diagnostic{File: file, Line: line, Col: col, Severity: Error, Msg: msg.T(key, args...), Key: key})
 }
 
 // Warn records a warning at file:line:col, its text from the catalogue.
 func (l *List) Warn(file string, line, col int, key msg.Key, args ...any) {
-	l.Add(Diagnostic{File: file, Line: line, Col: col, Severity: Warning, Msg: msg.T(key, args...)})
+	l.Add(Diagnostic{File: file, Line: line, Col: col, Severity: Warning, Msg: msg.T(key, args...), Key: key})
 }
 
-// Errorf records an error at file:line:col.
-//
-// Deprecated: a literal format bypasses the message catalogue; use Error.
-func (l *List) Errorf(file string, line, col int, format string, args ...any) {
-	l.Add(Diagnostic{File: file, Line: line, Col: col, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+// Err records err as an error at file:line:col: one found by a package that
+// returns errors rather than diagnostics (a Markdown link that does not
+// resolve, a file that cannot be read). A catalogue error keeps its key.
+func (l *List) Err(file string, line, col int, err error) {
+	l.Add(Of(file, line, col, err))
 }
 
-// Warnf records a warning at file:line:col.
-//
-// Deprecated: use Warn.
-func (l *List) Warnf(file string, line, col int, format string, args ...any) {
-	l.Add(Diagnostic{File: file, Line: line, Col: col, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+// Of makes an error diagnostic of err at file:line:col.
+func Of(file string, line, col int, err error) Diagnostic {
+	k, _ := msg.KeyOf(err)
+	return Diagnostic{File: file, Line: line, Col: col, Severity: Error, Msg: err.Error(), Key: k}
 }
 
 // Sorted returns the diagnostics ordered by file, line and column, so output is
@@ -145,13 +166,41 @@ type Failed struct {
 }
 
 func (f *Failed) Error() string {
-	var b strings.Builder
 	n := 0
 	for _, d := range f.Diagnostics {
 		if d.Severity == Error {
 			n++
 		}
 	}
-	fmt.Fprintf(&b, "%d error(s) in content", n)
-	return b.String()
+	return msg.T(msg.ContentFailed, n)
+}
+
+// Folded returns the lines to print for ds, in order: every error, and of
+// the warnings of one kind (one key) the first n, followed by one line that
+// says how many more there are. A library of ten thousand cases whose
+// lectures lack summaries gets twenty lines and a count, not five hundred
+// alike. n <= 0 keeps every line.
+func Folded(ds []Diagnostic, n int) []string {
+	seen := map[msg.Key]int{}
+	total := map[msg.Key]int{}
+	for _, d := range ds {
+		if d.Severity == Warning {
+			total[d.Key]++
+		}
+	}
+	var out []string
+	for _, d := range ds {
+		if d.Severity != Warning || n <= 0 || d.Key == (msg.Key{}) {
+			out = append(out, d.String())
+			continue
+		}
+		seen[d.Key]++
+		if c := seen[d.Key]; c <= n {
+			out = append(out, d.String())
+			if c == n && total[d.Key] > n {
+				out = append(out, msg.T(msg.MoreOfKind, total[d.Key]-n))
+			}
+		}
+	}
+	return out
 }

@@ -1,5 +1,7 @@
 package diag
 
+import "github.com/jianghan-district/jianghan/internal/msg"
+
 // Suggest returns the candidate closest to s by edit distance, or "" when
 // nothing is close enough to be a likely typo. Distances are counted in
 // characters so that 民族街 is one edit from 民族街道.
@@ -25,13 +27,17 @@ func Suggest(s string, candidates []string) string {
 	return best
 }
 
-// DidYouMean formats a suggestion as a parenthesised hint, or "" when there is none.
+// DidYouMean words a suggestion as the end of a message ("，是不是「民族街道」？"),
+// or gives "" when there is none.
 func DidYouMean(s string, candidates []string) string {
 	if m := Suggest(s, candidates); m != "" {
-		return ` (did you mean "` + m + `"?)`
+		return Hint(m)
 	}
 	return ""
 }
+
+// Hint words m as the suggestion that ends a message.
+func Hint(m string) string { return msg.T(msg.DidYouMean, m) }
 
 // distance is the Levenshtein distance between two rune slices.
 func distance(a, b []rune) int {

@@ -85,9 +85,9 @@ func TestReferences(t *testing.T) {
 				),
 			},
 			want: []string{
-				lift + `:7:5: workers names "li-jin", but there is no content/workers/li-jin.md (did you mean "li-jing"?)`,
-				lift + `:8:12: lectures names "consultation-step", but there is no content/lectures/consultation-step.md (did you mean "consultation-steps"?)`,
-				"content/workers/li-jing.md:1:1: warning: no case, lecture or guide names 李静: add `workers: [li-jing]` to the pages they led",
+				"content/cases/lift.md:7:5: workers 里写了「li-jin」，但是没有 content/workers/li-jin.md，是不是「li-jing」？",
+				"content/cases/lift.md:8:12: lectures 里写了「consultation-step」，但是没有 content/lectures/consultation-step.md，是不是「consultation-steps」？",
+				"content/workers/li-jing.md:1:1: 提醒：还没有哪个案例、微课堂或指南提到李静：在他们参与的页面上加 `workers: [li-jing]`",
 			},
 			errors: true,
 		},
@@ -102,7 +102,7 @@ func TestReferences(t *testing.T) {
 				),
 			},
 			want: []string{
-				`content/lectures/steps.md:4:15: cases names "加装电梯", but there is no content/cases/加装电梯.md`,
+				"content/lectures/steps.md:4:15: cases 里写了「加装电梯」，但是没有 content/cases/加装电梯.md",
 			},
 			errors: true,
 		},
@@ -123,9 +123,9 @@ func TestReferences(t *testing.T) {
 				),
 			},
 			want: []string{
-				`content/courses/basics.md:5:5: lesson "cases/lfit" does not exist: there is no content/cases/lfit.md (did you mean "cases/lift"?)`,
-				`content/courses/basics.md:6:5: lesson "workers/zhang-min" must name a case, lecture or guide as cases/SLUG, lectures/SLUG or guides/SLUG`,
-				`content/courses/basics.md:7:5: lesson "lift" must name a case, lecture or guide as cases/SLUG, lectures/SLUG or guides/SLUG`,
+				"content/courses/basics.md:5:5: 课程里的「cases/lfit」不存在：没有 content/cases/lfit.md，是不是「cases/lift」？",
+				"content/courses/basics.md:6:5: 课程里的「workers/zhang-min」要写成 cases/SLUG、lectures/SLUG 或 guides/SLUG",
+				"content/courses/basics.md:7:5: 课程里的「lift」要写成 cases/SLUG、lectures/SLUG 或 guides/SLUG",
 			},
 			errors: true,
 		},
@@ -140,7 +140,7 @@ func TestReferences(t *testing.T) {
 				"content/lectures/steps/step.mp4": "video",
 			},
 			want: []string{
-				`content/lectures/steps/index.md:4:8: video "steps.mp4" is not in the bundle: put the file at content/lectures/steps/steps.mp4 (did you mean "step.mp4"?)`,
+				"content/lectures/steps/index.md:4:8: video「steps.mp4」不在页面的文件夹里：把文件放到 content/lectures/steps/steps.mp4，是不是「step.mp4」？",
 			},
 			errors: true,
 		},
@@ -154,7 +154,7 @@ func TestReferences(t *testing.T) {
 				),
 			},
 			want: []string{
-				`content/workers/zhang-min.md:3:8: photo "张敏.jpg" needs a page bundle: move this page to content/workers/zhang-min/index.md and put 张敏.jpg beside it`,
+				"content/workers/zhang-min.md:3:8: photo「张敏.jpg」要和页面放在一个文件夹里：把这一页移到 content/workers/zhang-min/index.md，把 张敏.jpg 放在它旁边",
 			},
 			errors: true,
 		},
@@ -203,8 +203,8 @@ func TestMarkdown(t *testing.T) {
 				),
 			},
 			want: []string{
-				lift + `:10:12: link target "parking.md" does not exist: there is no file content/cases/parking.md`,
-				lift + `:14:12: link target "../handbook/rules.md#议事" does not exist: there is no file content/handbook/rules.md (did you mean "../handbook/roles.md"?)`,
+				"content/cases/lift.md:10:12: 链接「parking.md」指向的文件不存在：没有 content/cases/parking.md",
+				"content/cases/lift.md:14:12: 链接「../handbook/rules.md#议事」指向的文件不存在：没有 content/handbook/rules.md，是不是「../handbook/roles.md」？",
 			},
 			errors: true,
 		},
@@ -230,7 +230,7 @@ func TestMarkdown(t *testing.T) {
 				"content/cases/garden/before.png": "png",
 			},
 			want: []string{
-				`content/cases/garden/index.md:10:8: image target "before.jpg" does not exist: there is no file content/cases/garden/before.jpg (did you mean "before.png"?)`,
+				"content/cases/garden/index.md:10:8: 图片「before.jpg」不存在：没有 content/cases/garden/before.jpg，是不是「before.png」？",
 			},
 			errors: true,
 		},
@@ -253,7 +253,7 @@ func TestMarkdown(t *testing.T) {
 				"方案比选。",
 			)},
 			want: []string{
-				lift + ":7:1: a case must tell its problem: add a section headed `## 问题`",
+				"content/cases/lift.md:7:1: 案例要写出问题：加一节，标题是 `## 问题`",
 			},
 			errors: true,
 		},
@@ -276,7 +276,7 @@ func TestMarkdown(t *testing.T) {
 				"方案比选。",
 			)},
 			want: []string{
-				lift + ":7:1: a case must tell its solution: add a section headed `## 解决方案`",
+				"content/cases/lift.md:7:1: 案例要写出解决方案：加一节，标题是 `## 解决方案`",
 			},
 			errors: true,
 		},
@@ -358,7 +358,7 @@ func TestWarnings(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				"content/cases/lift.md:5:1: warning: no summary: add `summary: 一句话概括` so lists and search results can describe this page",
+				"content/cases/lift.md:5:1: 提醒：没有摘要：加一行 `summary: 一句话概括`，列表和搜索结果会用它介绍这一页",
 			},
 		},
 		{
@@ -369,7 +369,7 @@ func TestWarnings(t *testing.T) {
 				"content/workers/li-jing.md":   page("title: 李静"),
 			},
 			want: []string{
-				"content/workers/li-jing.md:1:1: warning: no case, lecture or guide names 李静: add `workers: [li-jing]` to the pages they led",
+				"content/workers/li-jing.md:1:1: 提醒：还没有哪个案例、微课堂或指南提到李静：在他们参与的页面上加 `workers: [li-jing]`",
 			},
 		},
 	})
@@ -397,8 +397,8 @@ func TestDrafts(t *testing.T) {
 	t.Run("excluded by default", func(t *testing.T) {
 		got, site, diags := check(t, load.Options{}, files)
 		sameLines(t, got, []string{
-			`content/cases/lift.md:5:22: workers names "li-jing", but content/workers/li-jing.md is a draft and is not published: set draft: false there, or take "li-jing" out of workers`,
-			`content/courses/basics.md:3:23: lessons names "cases/garden", but content/cases/garden.md is a draft and is not published: set draft: false there, or take "cases/garden" out of lessons`,
+			"content/cases/lift.md:5:22: workers 里写了「li-jing」，但 content/workers/li-jing.md 是草稿（draft），不会发布：把那一页改成 draft: false，或者把「li-jing」从 workers 里去掉",
+			"content/courses/basics.md:3:23: lessons 里写了「cases/garden」，但 content/cases/garden.md 是草稿（draft），不会发布：把那一页改成 draft: false，或者把「cases/garden」从 lessons 里去掉",
 		})
 		if !diags.HasErrors() {
 			t.Error("a reference to a draft does not stop publication")

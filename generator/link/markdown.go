@@ -9,6 +9,7 @@ import (
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/markdown"
 	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // sectionRoles maps the headings a case uses to the part of the story they
@@ -30,7 +31,7 @@ func RenderAll(site *model.Site, conv *markdown.Converter, r *Resolver, diags *d
 func Render(p *model.Page, conv *markdown.Converter, r *Resolver, diags *diag.List) {
 	res := conv.Convert(p.Body, r.For(p))
 	for _, pr := range res.Problems {
-		diags.Errorf(p.Source, p.BodyLine+pr.Line-1, pr.Col, "%s", pr.Msg)
+		diags.Err(p.Source, p.BodyLine+pr.Line-1, pr.Col, pr.Err)
 	}
 	p.HTML = template.HTML(res.HTML)
 	p.Text = res.Text
@@ -54,10 +55,10 @@ func Render(p *model.Page, conv *markdown.Converter, r *Resolver, diags *diag.Li
 		}
 		line := p.BodyLine
 		if !has["problem"] {
-			diags.Errorf(p.Source, line, 1, "a case must tell its problem: add a section headed `## 问题`")
+			diags.Error(p.Source, line, 1, msg.CaseNoProblem)
 		}
 		if !has["solution"] {
-			diags.Errorf(p.Source, line, 1, "a case must tell its solution: add a section headed `## 解决方案`")
+			diags.Error(p.Source, line, 1, msg.CaseNoSolution)
 		}
 	}
 }

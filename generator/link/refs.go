@@ -1,13 +1,13 @@
 package link
 
 import (
-	"fmt"
 	"path"
 	"strconv"
 	"strings"
 
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // References checks every slug named in front matter and every bundle file
@@ -21,7 +21,7 @@ func References(site *model.Site, r *Resolver, diags *diag.List) {
 		for i, s := range refs {
 			if site.Lookup(string(kind)+"/"+s) == nil {
 				pos := itemPos(p, field, i)
-				diags.Errorf(p.Source, pos.Line, pos.Col, "%s names %q, but there is no content/%s/%s.md%s", field, s, kind, s, diag.DidYouMean(s, slugs[kind]))
+				diags.Error(p.Source, pos.Line, pos.Col, msg.RefMissing, field, s, kind, s, diag.DidYouMean(s, slugs[kind]))
 			}
 		}
 	}
@@ -44,6 +44,7 @@ func References(site *model.Site, r *Resolver, diags *diag.List) {
 			keys = append(keys, p.Key())
 		}
 	}
+	themeLogo(site, diags)
 	for _, c := range site.Courses {
 		for i, ref := range c.Lessons {
 			pos := itemPos(&c.Page, "lessons", i)
@@ -51,9 +52,9 @@ func References(site *model.Site, r *Resolver, diags *diag.List) {
 			kind, _, ok := strings.Cut(ref, "/")
 			switch {
 			case !ok || (kind != string(model.Cases) && kind != string(model.Lectures) && kind != string(model.Guides)):
-				diags.Errorf(c.Source, pos.Line, pos.Col, "lesson %q must name a case, lecture or guide as cases/SLUG, lectures/SLUG or guides/SLUG%s", ref, diag.DidYouMean(ref, keys))
+				diags.Error(c.Source, pos.Line, pos.Col, msg.LessonBadKind, ref, diag.DidYouMean(ref, keys))
 			case site.Lookup(ref) == nil:
-				diags.Errorf(c.Source, pos.Line, pos.Col, "lesson %q does not exist: there is no content/%s.md%s", ref, ref, diag.DidYouMean(ref, keys))
+				diags.Error(c.Source, pos.Line, pos.Col, msg.LessonMissing, ref, ref, diag.DidYouMean(ref, keys))
 			}
 		}
 	}
@@ -66,7 +67,7 @@ func bundleFile(p *model.Page, field, name string, diags *diag.List) {
 	}
 	pos := p.Fields[field]
 	if p.BundleDir == "" {
-		diags.Errorf(p.Source, pos.Line, pos.Col, "%s %q needs a page bundle: move this page to %s/index.md and put %s beside it", field, name, strings.TrimSuffix(p.Source, ".md"), name)
+		diags.Error(p.Source, pos.Line, pos.Col, msg.BundleNeeded, field, name, strings.TrimSuffix(p.Source, ".md"), name)
 		return
 	}
 	for _, f := range p.Files {
@@ -74,7 +75,7 @@ func bundleFile(p *model.Page, field, name string, diags *diag.List) {
 			return
 		}
 	}
-	diags.Errorf(p.Source, pos.Line, pos.Col, "%s %q is not in the bundle: put the file at %s%s", field, name, path.Join(p.BundleDir, name), diag.DidYouMean(name, p.Files))
+	diags.Error(p.Source, pos.Line, pos.Col, msg.BundleFileMissing, field, name, path.Join(p.BundleDir, name), diag.DidYouMean(name, p.Files))
 }
 
 // itemPos is where the i-th item of a list field stands: package load
@@ -87,5 +88,17 @@ func itemPos(p *model.Page, field string, i int) model.Pos {
 	return p.Fields[field]
 }
 
-// errorf is a short hand for resolver messages.
-func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
+// themeLogo checks that the logo site.yaml's theme block names is a file
+// of content/static, published at the site root.
+func themeLogo(site *model.Site, diags *diag.List) {
+	t := site.Config.Theme
+	if t.Logo == "" {
+		return
+	}
+	for _, f := range site.Static {
+		if f == t.Logo {
+			return
+		}
+	}
+	diags.Error("content/site.yaml", t.LogoAt.Line, t.LogoAt.Col, msg.ThemeLogoMissing, t.Logo, t.Logo, diag.DidYouMean(t.Logo, site.Static))
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/model"
 	"github.com/jianghan-district/jianghan/generator/urls"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Resolver maps what authors write in Markdown links — paths to source files
@@ -68,19 +69,17 @@ func (r *Resolver) For(p *model.Page) func(dest string, image bool) (string, err
 			target, ok = r.sources[strings.TrimSuffix(src, "/")]
 		}
 		if !ok {
-			what := "link"
+			missing := msg.LinkMissing
 			if image {
-				what = "image"
+				missing = msg.ImageMissing
 			}
-			hint := diag.DidYouMean(src, r.known)
-			if hint != "" {
+			hint := ""
+			if m := diag.Suggest(src, r.known); m != "" {
 				// Suggest in the author's own relative terms.
-				m := diag.Suggest(src, r.known)
-				if rel, err := relPath(dir, m); err == nil {
-					hint = ` (did you mean "` + rel + `"?)`
-				}
+				rel, _ := relPath(dir, m)
+				hint = diag.Hint(rel)
 			}
-			return dest, errorf("%s target %q does not exist: there is no file %s%s", what, dest, src, hint)
+			return dest, msg.Errorf(missing, dest, src, hint)
 		}
 		return r.linker.Link(p.URL(), target) + frag, nil
 	}

@@ -3,6 +3,7 @@ package link
 import (
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Warnings reports what does not stop publication but weakens the library:
@@ -11,12 +12,13 @@ import (
 func Warnings(site *model.Site, diags *diag.List) {
 	for _, p := range site.Pages {
 		if p.Summary == "" && (p.Kind == model.Cases || p.Kind == model.Lectures) {
-			diags.Warnf(p.Source, p.BodyLine-1, 1, "no summary: add `summary: 一句话概括` so lists and search results can describe this page")
+			diags.Warn(p.Source, p.BodyLine-1, 1, msg.NoSummary)
 		}
 	}
 	for _, w := range site.Workers {
-		if len(w.Cases)+len(w.Lectures)+len(w.Guides) == 0 {
-			diags.Warnf(w.Source, 1, 1, "no case, lecture or guide names %s: add `workers: [%s]` to the pages they led", w.Title, w.Slug)
+		// A worker page still being written has its one warning, 待填写.
+		if len(w.Cases)+len(w.Lectures)+len(w.Guides) == 0 && w.Unfilled == 0 {
+			diags.Warn(w.Source, 1, 1, msg.WorkerUnnamed, w.Title, w.Slug)
 		}
 	}
 }

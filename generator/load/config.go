@@ -8,45 +8,46 @@ import (
 
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // ConfigFile is where the site settings live, relative to the site root.
 const ConfigFile = "content/site.yaml"
 
-var configKeys = []string{"title", "description", "base_url", "language", "about", "streets", "topics", "methods", "paginate", "markdown"}
+var configKeys = []string{"title", "description", "base_url", "language", "about", "streets", "topics", "methods", "paginate", "markdown", "theme"}
 
 // Config reads content/site.yaml. Problems go to diags; a missing file is one.
 func Config(root string, diags *diag.List) model.Config {
 	cfg := model.Config{Language: "zh-CN", Paginate: 20, BaseURL: "/"}
 	raw, err := os.ReadFile(filepath.Join(root, ConfigFile))
 	if errors.Is(err, fs.ErrNotExist) {
-		diags.Errorf(ConfigFile, 0, 0, "no site settings: create %s with at least `title: 站点名称` (is -s pointing at the site folder?)", ConfigFile)
+		diags.Error(ConfigFile, 0, 0, msg.NoConfig, ConfigFile)
 		return cfg
 	}
 	if err != nil {
-		diags.Errorf(ConfigFile, 0, 0, "cannot read: %v", err)
+		diags.Error(ConfigFile, 0, 0, msg.CannotRead, err)
 		return cfg
 	}
 	fm := &frontMatter{Line: 1}
 	if err := decodeYAML(raw, 0, fm, "site.yaml"); err != nil {
 		var se *syntaxError
 		if errors.As(err, &se) {
-			diags.Errorf(ConfigFile, se.Line, se.Col, "%s", se.Msg)
+			diags.Error(ConfigFile, se.Line, se.Col, se.Key, se.Args...)
 		}
 		return cfg
 	}
 	d := newDecoder(ConfigFile, fm, diags, configKeys)
-	d.block = "site.yaml"
+	d.site = true
 	d.unknownKeys("", nil)
-	cfg.Title = d.str("title", true, "站点名称")
-	cfg.Description = d.str("description", false, "")
-	if s := d.str("base_url", false, ""); s != "" {
+	cfg.Title = d.str("title", msg.HintSiteTitle)
+	cfg.Description = d.str("description", msg.Key{})
+	if s := d.str("base_url", msg.Key{}); s != "" {
 		cfg.BaseURL = s
 	}
-	if s := d.str("language", false, ""); s != "" {
+	if s := d.str("language", msg.Key{}); s != "" {
 		cfg.Language = s
 	}
-	cfg.About = d.str("about", false, "")
+	cfg.About = d.str("about", msg.Key{})
 	cfg.Streets, _ = d.strs("streets")
 	cfg.Topics, _ = d.strs("topics")
 	cfg.Methods, _ = d.strs("methods")
@@ -55,11 +56,11 @@ func Config(root string, diags *diag.List) model.Config {
 	}
 	if f := d.get("markdown"); f != nil {
 		if !f.Value.IsMap {
-			d.errorf(f.Value.Line, f.Value.Col, "markdown must hold settings such as `unsafe: true`")
+			d.errorAt(f.Value.Line, f.Value.Col, msg.MarkdownNotMap)
 		}
 		for _, kv := range f.Value.Map {
 			if kv.Key != "unsafe" {
-				d.errorf(kv.Line, kv.Col, "unknown markdown setting %q (the only one is unsafe)", kv.Key)
+				d.errorAt(kv.Line, kv.Col, msg.MarkdownUnknown, kv.Key)
 				continue
 			}
 			cfg.Markdown.Unsafe = kv.Value.Scalar == "true"
@@ -73,10 +74,11 @@ func Config(root string, diags *diag.List) model.Config {
 		for _, v := range voc.vals {
 			if seen[v] {
 				p := d.pos[voc.key]
-				d.errorf(p.Line, p.Col, "%s lists %q twice", voc.key, v)
+				d.errorAt(p.Line, p.Col, msg.VocabTwice, voc.key, v)
 			}
 			seen[v] = true
 		}
 	}
+	cfg.Theme = decodeTheme(d)
 	return cfg
 }

@@ -3,7 +3,6 @@ package load
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -12,6 +11,8 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
+
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // value is one front matter value with the place it was written, so that
@@ -41,13 +42,15 @@ type frontMatter struct {
 	Line int
 }
 
-// syntaxError is a front matter problem at a file position.
+// syntaxError is a front matter problem at a file position, worded by the
+// catalogue.
 type syntaxError struct {
 	Line, Col int
-	Msg       string
+	Key       msg.Key
+	Args      []any
 }
 
-func (e *syntaxError) Error() string { return e.Msg }
+func (e *syntaxError) Error() string { return msg.T(e.Key, e.Args...) }
 
 var utf8BOM = []byte("\xEF\xBB\xBF")
 
@@ -71,15 +74,14 @@ func splitFrontMatter(src []byte) (*frontMatter, []byte, int, error) {
 		frontmatter.NewFormat("+++", "+++", capture("toml")),
 	)
 	if err != nil {
-		return nil, nil, 0, &syntaxError{Line: 1, Col: 1, Msg: "cannot read the file: " + err.Error()}
+		return nil, nil, 0, &syntaxError{Line: 1, Col: 1, Key: msg.FMCannotRead, Args: []any{err}}
 	}
 	openLine, opener := firstLine(src)
 	if format == "" {
 		if opener == "---" || opener == "+++" {
-			return nil, nil, 0, &syntaxError{Line: openLine, Col: 1, Msg: fmt.Sprintf(
-				"front matter opened with %s is never closed: add a line with only %s after the last field", opener, opener)}
+			return nil, nil, 0, &syntaxError{Line: openLine, Col: 1, Key: msg.FMUnclosed, Args: []any{opener, opener}}
 		}
-		return nil, nil, 0, &syntaxError{Line: 1, Col: 1, Msg: "the file has no front matter: start it with a line ---, then title: …, then another line ---"}
+		return nil, nil, 0, &syntaxError{Line: 1, Col: 1, Key: msg.FMMissing}
 	}
 	bodyStart := len(src) - len(body)
 	bodyLine := 1 + bytes.Count(src[:bodyStart], []byte("\n"))
@@ -138,15 +140,15 @@ var yamlParserProblems = map[string]bool{
 }
 
 // yamlHints tell the cure for the YAML mistakes authors make most.
-var yamlHints = map[string]string{
-	"did not find expected ',' or ']'":                "a list opened with [ is not closed: end it with ] on the same line",
-	"did not find expected ',' or '}'":                "a group opened with { is not closed: end it with }",
-	"found a tab character that violates indentation": "indent with spaces, not tabs",
-	"found character that cannot start any token":     "indent with spaces, not tabs, and put a value that starts with @ or ` in quotes",
-	"mapping values are not allowed in this context":  `a value that holds ": " must be in quotes, e.g. title: "甲: 乙"`,
-	"did not find expected key":                       "check the indentation: every field starts at the left edge, list items under it are indented alike",
-	"found unexpected end of stream":                  "a quote is opened but not closed: end the value with the same quote",
-	"could not find expected ':'":                     "each line is a field, `name: value`; continue a long value on the next line, indented",
+var yamlHints = map[string]msg.Key{
+	"did not find expected ',' or ']'":                msg.YAMLHintList,
+	"did not find expected ',' or '}'":                msg.YAMLHintGroup,
+	"found a tab character that violates indentation": msg.YAMLHintTab,
+	"found character that cannot start any token":     msg.YAMLHintToken,
+	"mapping values are not allowed in this context":  msg.YAMLHintColon,
+	"did not find expected key":                       msg.YAMLHintIndent,
+	"found unexpected end of stream":                  msg.YAMLHintQuote,
+	"could not find expected ':'":                     msg.YAMLHintLine,
 }
 
 // decodeYAML decodes raw, which starts offset lines into its file, into fm;
@@ -154,35 +156,35 @@ var yamlHints = map[string]string{
 func decodeYAML(raw []byte, offset int, fm *frontMatter, what string) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
-		msg := err.Error()
+		said := err.Error()
 		line := 1
 		var te *yaml.TypeError
 		if errors.As(err, &te) && len(te.Errors) > 0 {
-			msg = te.Errors[0]
+			said = te.Errors[0]
 		}
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			msg = m[2]
+		if m := yamlLineRE.FindStringSubmatch(said); m != nil {
+			said = m[2]
 			if m[1] != "" {
 				line, _ = strconv.Atoi(m[1])
 				// yaml.v3 numbers lines from 0 in the errors of its
 				// parser and from 1 in those of its scanner.
-				if yamlParserProblems[msg] {
+				if yamlParserProblems[said] {
 					line++
 				}
 			}
 		}
-		hint, ok := yamlHints[msg]
+		hint, ok := yamlHints[said]
 		if !ok {
-			hint = "check the indentation, and put a value that holds a colon in quotes"
+			hint = msg.YAMLHintOther
 		}
-		return &syntaxError{Line: offset + line, Col: 1, Msg: what + " is not valid YAML: " + msg + " (" + hint + ")"}
+		return &syntaxError{Line: offset + line, Col: 1, Key: msg.YAMLInvalid, Args: []any{what, msg.T(hint), said}}
 	}
 	if len(doc.Content) == 0 {
 		return nil
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return &syntaxError{Line: offset + root.Line, Col: root.Column, Msg: what + " must be a list of `name: value` lines"}
+		return &syntaxError{Line: offset + root.Line, Col: root.Column, Key: msg.YAMLNotMap, Args: []any{what}}
 	}
 	v := yamlValue(root, offset)
 	fm.Fields = v.Map
@@ -222,9 +224,9 @@ func decodeTOML(raw []byte, offset int, fm *frontMatter) error {
 	md, err := toml.Decode(string(raw), &m)
 	if err != nil {
 		var pe toml.ParseError
-		line, col, msg := 1, 1, err.Error()
+		line, col, said := 1, 1, err.Error()
 		if errors.As(err, &pe) {
-			line, col, msg = pe.Position.Line, pe.Position.Col, pe.Message
+			line, col, said = pe.Position.Line, pe.Position.Col, pe.Message
 			// The library counts the column in bytes, and on the line
 			// before when the error is at a line's first character;
 			// count both again from the error's byte offset.
@@ -234,7 +236,7 @@ func decodeTOML(raw []byte, offset int, fm *frontMatter) error {
 				col = 1 + utf8.RuneCount(raw[ls:at])
 			}
 		}
-		return &syntaxError{Line: offset + line, Col: col, Msg: "front matter is not valid TOML: " + msg}
+		return &syntaxError{Line: offset + line, Col: col, Key: msg.TOMLInvalid, Args: []any{said}}
 	}
 	// TOML's decoder gives no positions; find each top-level key's line by
 	// reading the text, so errors still point at the right place.

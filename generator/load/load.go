@@ -1,7 +1,6 @@
 package load
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Options choose what a load includes.
@@ -36,7 +36,7 @@ type source struct {
 func Site(root string, opts Options, diags *diag.List) (*model.Site, error) {
 	site := &model.Site{Config: Config(root, diags)}
 	if _, err := os.Stat(filepath.Join(root, "content")); err != nil {
-		return site, fmt.Errorf("no content folder in %s: run jianghan in the site folder or pass -s SITE", root)
+		return site, errNoContent(root)
 	}
 	srcs, static, err := walk(root, diags)
 	if err != nil {
@@ -80,7 +80,7 @@ func Site(root string, opts Options, diags *diag.List) (*model.Site, error) {
 // first; the incremental loader reports the same problem the same way.
 func DuplicateURL(prev, p *model.Page, diags *diag.List) {
 	pos := p.Fields["slug"]
-	diags.Errorf(p.Source, pos.Line, pos.Col, "%s and %s both publish %s: rename one file or give it another slug", prev.Source, p.Source, p.URL())
+	diags.Error(p.Source, pos.Line, pos.Col, msg.DuplicateURL, prev.Source, p.Source, p.URL())
 }
 
 // dropDraftRefs reports the front matter references of published pages to
@@ -100,7 +100,7 @@ func dropDraftRefs(site *model.Site, drafts map[string]string, diags *diag.List)
 				key = strings.Trim(strings.TrimSuffix(r, ".md"), "/")
 			}
 			if src, ok := drafts[key]; ok {
-				diags.Errorf(p.Source, at.Line, at.Col, "%s names %q, but %s is a draft and is not published: set draft: false there, or take %q out of %s", field, r, src, r, field)
+				diags.Error(p.Source, at.Line, at.Col, msg.DraftRef, field, r, src, r, field)
 				continue
 			}
 			kept = append(kept, r)
@@ -145,7 +145,7 @@ func dropDraftRefs(site *model.Site, drafts map[string]string, diags *diag.List)
 func readPage(root string, s source, cfg *model.Config, diags *diag.List) model.Entry {
 	raw, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(s.rel)))
 	if err != nil {
-		diags.Errorf(s.rel, 0, 0, "cannot read: %v", err)
+		diags.Error(s.rel, 0, 0, msg.CannotRead, err)
 		return nil
 	}
 	return decodeSource(s, raw, cfg, diags)
@@ -174,7 +174,11 @@ func walk(root string, diags *diag.List) ([]source, []string, error) {
 		switch {
 		case !t.IsDir():
 			if name != "site.yaml" && strings.HasSuffix(name, ".md") {
-				diags.Warnf(rel, 0, 0, "this page belongs to no kind and is not published: move it into one of content/%s/", strings.Join(kindNames, "/, content/"))
+				var places []string
+				for _, k := range kindNames {
+					places = append(places, "content/"+k+"/")
+				}
+				diags.Warn(rel, 0, 0, msg.NoKindPage, strings.Join(places, ", "))
 			}
 		case name == "static":
 			err := filepath.WalkDir(filepath.Join(content, name), func(p string, d fs.DirEntry, err error) error {
@@ -197,7 +201,7 @@ func walk(root string, diags *diag.List) ([]source, []string, error) {
 			}
 			srcs = append(srcs, found...)
 		default:
-			diags.Errorf(rel, 0, 0, "unknown content folder %q%s: the kinds are %s, and static/ for files copied as they are", name, diag.DidYouMean(name, kindNames), strings.Join(kindNames, ", "))
+			diags.Error(rel, 0, 0, msg.UnknownFolder, name, strings.Join(kindNames, ", "), diag.DidYouMean(name, kindNames))
 		}
 	}
 	sort.Slice(srcs, func(i, j int) bool { return srcs[i].rel < srcs[j].rel })

@@ -56,8 +56,8 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + ":1:1: a case needs at least one topic: add `topics: [居民自治]` from site.yaml topics",
-				lift + `:4:1: unknown field "topic" in cases front matter (did you mean "topics"?)`,
+				"content/cases/lift.md:1:1: 案例至少要有一个主题：加一行 `topics: [居民自治]`，从 site.yaml 的主题列表里选",
+				"content/cases/lift.md:4:1: 案例的 front matter 里没有「topic」这个字段，是不是「topics」？",
 			},
 		},
 		{
@@ -72,7 +72,7 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + `:5:1: unknown field "speaker" in cases front matter: only lectures use it, remove it from this page`,
+				"content/cases/lift.md:5:1: 案例的 front matter 里不用「speaker」：只有微课堂用它，从这一页删掉",
 			},
 		},
 		{
@@ -86,7 +86,7 @@ func TestFrontMatter(t *testing.T) {
 				"正文。",
 			)},
 			want: []string{
-				`content/handbook/roles.md:3:1: unknown field "topics" in handbook front matter: only cases, lectures and guides use it, remove it from this page`,
+				"content/handbook/roles.md:3:1: 实务手册的 front matter 里不用「topics」：只有案例、微课堂和操作指南用它，从这一页删掉",
 			},
 		},
 		{
@@ -100,7 +100,7 @@ func TestFrontMatter(t *testing.T) {
 				"步骤。",
 			)},
 			want: []string{
-				`content/guides/meeting.md:3:1: unknown field "colour" in guides front matter: remove it, or use one of title, slug, date, draft, summary, tags, weight, workers, audience, topics`,
+				"content/guides/meeting.md:3:1: 操作指南的 front matter 里没有「colour」这个字段：删掉它，或者用这些字段之一：title, slug, date, draft, summary, tags, weight, workers, audience, topics",
 			},
 		},
 		{
@@ -115,7 +115,7 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + `:6:1: field "title" is given twice: keep one`,
+				"content/cases/lift.md:6:1: 字段「title」写了两次：只留一个",
 			},
 		},
 		{
@@ -128,7 +128,7 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + ":1:1: missing title: add a line `title: the page's title` to the front matter",
+				"content/cases/lift.md:1:1: 缺少 title：在 front matter 里加一行 `title: `，后面写上页面标题",
 			},
 		},
 		{
@@ -142,7 +142,7 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + ":2:8: title is empty: write the page's title after `title:`",
+				"content/cases/lift.md:2:8: title 是空的：在 `title:` 后面写上页面标题",
 			},
 		},
 		{
@@ -156,7 +156,7 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + ":2:1: title is empty: write the page's title after `title:`",
+				"content/cases/lift.md:2:1: title 是空的：在 `title:` 后面写上页面标题",
 			},
 		},
 		{
@@ -172,7 +172,7 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + `:6:1: front matter is not valid YAML: mapping values are not allowed in this context (a value that holds ": " must be in quotes, e.g. title: "甲: 乙")`,
+				"content/cases/lift.md:6:1: front matter 的写法有误：值里有「: 」的要加引号，例如 title: \"甲: 乙\"（YAML 的原话：mapping values are not allowed in this context）",
 			},
 		},
 		{
@@ -186,7 +186,7 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + ":4:1: front matter is not valid YAML: did not find expected ',' or ']' (a list opened with [ is not closed: end it with ] on the same line)",
+				"content/cases/lift.md:4:1: front matter 的写法有误：用 [ 开头的列表没有结束：在同一行末尾加上 ]（YAML 的原话：did not find expected ',' or ']'）",
 			},
 		},
 		{
@@ -202,7 +202,7 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + ":6:1: front matter is not valid YAML: did not find expected key (check the indentation: every field starts at the left edge, list items under it are indented alike)",
+				"content/cases/lift.md:6:1: front matter 的写法有误：检查缩进：每个字段从最左边开始写，它下面的列表项缩进要一样（YAML 的原话：did not find expected key）",
 			},
 		},
 		{
@@ -216,7 +216,7 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + ":5:1: front matter is not valid YAML: found unexpected end of stream (a quote is opened but not closed: end the value with the same quote)",
+				"content/cases/lift.md:5:1: front matter 的写法有误：引号开了没有关：值的末尾补上同样的引号（YAML 的原话：found unexpected end of stream）",
 			},
 		},
 		{
@@ -231,7 +231,7 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + ":5:1: front matter is not valid YAML: could not find expected ':' (each line is a field, `name: value`; continue a long value on the next line, indented)",
+				"content/cases/lift.md:5:1: front matter 的写法有误：每行是一个字段，`名称: 值`；很长的值可以换到下一行接着写，前面缩进（YAML 的原话：could not find expected ':'）",
 			},
 		},
 		{
@@ -243,7 +243,7 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + ":2:1: front matter must be a list of `name: value` lines",
+				"content/cases/lift.md:2:1: front matter 要写成一行一个 `名称: 值`",
 			},
 		},
 		{
@@ -255,7 +255,7 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + ":3:1: front matter is not valid YAML: found a tab character that violates indentation (indent with spaces, not tabs)",
+				"content/cases/lift.md:3:1: front matter 的写法有误：用空格缩进，不要用 Tab（YAML 的原话：found a tab character that violates indentation）",
 			},
 		},
 		{
@@ -270,7 +270,7 @@ func TestFrontMatter(t *testing.T) {
 				"## 问题",
 			)},
 			want: []string{
-				lift + ":2:1: front matter opened with --- is never closed: add a line with only --- after the last field",
+				"content/cases/lift.md:2:1: front matter 用 --- 开头却没有结束：在最后一个字段后面加一行 ---",
 			},
 		},
 		{
@@ -281,14 +281,14 @@ func TestFrontMatter(t *testing.T) {
 				"## 问题",
 			)},
 			want: []string{
-				lift + ":1:1: the file has no front matter: start it with a line ---, then title: …, then another line ---",
+				"content/cases/lift.md:1:1: 这个文件没有 front matter：第一行写 ---，接着写 title: 标题，再写一行 ---",
 			},
 		},
 		{
 			name:  "empty file",
 			files: map[string]string{lift: ""},
 			want: []string{
-				lift + ":1:1: the file has no front matter: start it with a line ---, then title: …, then another line ---",
+				"content/cases/lift.md:1:1: 这个文件没有 front matter：第一行写 ---，接着写 title: 标题，再写一行 ---",
 			},
 		},
 		{
@@ -304,7 +304,7 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + `:5:9: street "民族街" is not in site.yaml streets (did you mean "民族街道"?)`,
+				"content/cases/lift.md:5:9: 街道「民族街」不在 site.yaml 的街道列表里，是不是「民族街道」？",
 			},
 		},
 		{
@@ -318,7 +318,7 @@ func TestFrontMatter(t *testing.T) {
 				"+++",
 			) + caseBody},
 			want: []string{
-				lift + `:5:11: front matter is not valid TOML: expected value but found "高低层住户达成一致" instead`,
+				"content/cases/lift.md:5:11: front matter 不是正确的 TOML：expected value but found \"高低层住户达成一致\" instead",
 			},
 		},
 		{
@@ -331,7 +331,7 @@ func TestFrontMatter(t *testing.T) {
 				"+++",
 			) + caseBody},
 			want: []string{
-				lift + ":4:1: front matter is not valid TOML: expected a comma (',') or array terminator (']'), but got 's'",
+				"content/cases/lift.md:4:1: front matter 不是正确的 TOML：expected a comma (',') or array terminator (']'), but got 's'",
 			},
 		},
 		{
@@ -346,8 +346,8 @@ func TestFrontMatter(t *testing.T) {
 				"+++",
 			) + caseBody},
 			want: []string{
-				lift + `:3:10: street "民族街" is not in site.yaml streets (did you mean "民族街道"?)`,
-				lift + `:5:1: unknown field "topic" in cases front matter (did you mean "topics"?)`,
+				"content/cases/lift.md:3:10: 街道「民族街」不在 site.yaml 的街道列表里，是不是「民族街道」？",
+				"content/cases/lift.md:5:1: 案例的 front matter 里没有「topic」这个字段，是不是「topics」？",
 			},
 		},
 	})
@@ -438,42 +438,42 @@ func TestValues(t *testing.T) {
 			name:  "date that does not exist",
 			files: map[string]string{lift: aCase("date: 2023-13-45")},
 			want: []string{
-				lift + `:5:7: date "2023-13-45" is not a day of the calendar: check the month (01 to 12) and the day`,
+				"content/cases/lift.md:5:7: 日期「2023-13-45」不是日历上的日子：检查月份（01 到 12）和日",
 			},
 		},
 		{
 			name:  "date with slashes",
 			files: map[string]string{lift: aCase("date: 2023/04/18")},
 			want: []string{
-				lift + `:5:7: date "2023/04/18" is not a date: write it as YYYY-MM-DD, e.g. 2023-04-18`,
+				"content/cases/lift.md:5:7: 日期「2023/04/18」的写法不对：按 年-月-日 写，例如 2023-04-18",
 			},
 		},
 		{
 			name:  "date in Chinese",
 			files: map[string]string{lift: aCase("date: 2023年4月18日")},
 			want: []string{
-				lift + `:5:7: date "2023年4月18日" is not a date: write it as YYYY-MM-DD, e.g. 2023-04-18`,
+				"content/cases/lift.md:5:7: 日期「2023年4月18日」的写法不对：按 年-月-日 写，例如 2023-04-18",
 			},
 		},
 		{
 			name:  "draft not a boolean",
 			files: map[string]string{lift: aCase("draft: 是")},
 			want: []string{
-				lift + `:5:8: draft must be true or false, not "是"`,
+				"content/cases/lift.md:5:8: draft 只能写 true 或 false，不能写「是」",
 			},
 		},
 		{
 			name:  "weight not a number",
 			files: map[string]string{lift: aCase("weight: 第一")},
 			want: []string{
-				lift + `:5:9: weight must be a whole number, not "第一"`,
+				"content/cases/lift.md:5:9: weight 要写整数，不能写「第一」",
 			},
 		},
 		{
 			name:  "weight given as a list",
 			files: map[string]string{lift: aCase("weight: [1, 2]")},
 			want: []string{
-				lift + `:5:9: weight must be a single value, not a list`,
+				"content/cases/lift.md:5:9: weight 只能写一个值，不能写成列表",
 			},
 		},
 		{
@@ -487,7 +487,7 @@ func TestValues(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + `:3:9: street "民族街" is not in site.yaml streets (did you mean "民族街道"?)`,
+				"content/cases/lift.md:3:9: 街道「民族街」不在 site.yaml 的街道列表里，是不是「民族街道」？",
 			},
 		},
 		{
@@ -501,7 +501,7 @@ func TestValues(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + `:3:9: street "汉口" is not in site.yaml streets (use one of: 民族街道, 水塔街道)`,
+				"content/cases/lift.md:3:9: 街道「汉口」不在 site.yaml 的街道列表里，可选：民族街道和水塔街道",
 			},
 		},
 		{
@@ -515,7 +515,7 @@ func TestValues(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + `:4:16: topic "养老服" is not in site.yaml topics (did you mean "养老服务"?)`,
+				"content/cases/lift.md:4:16: 主题「养老服」不在 site.yaml 的主题列表里，是不是「养老服务」？",
 			},
 		},
 		{
@@ -532,8 +532,8 @@ func TestValues(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + `:6:5: topic "老年服务" is not in site.yaml topics (did you mean "养老服务"?)`,
-				lift + `:7:11: method "议事" is not in site.yaml methods (did you mean "议事协商"?)`,
+				"content/cases/lift.md:6:5: 主题「老年服务」不在 site.yaml 的主题列表里，是不是「养老服务」？",
+				"content/cases/lift.md:7:11: 方法「议事」不在 site.yaml 的方法列表里，是不是「议事协商」？",
 			},
 		},
 		{
@@ -547,7 +547,7 @@ func TestValues(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + ":4:1: a case needs at least one topic: add `topics: [居民自治]` from site.yaml topics",
+				"content/cases/lift.md:4:1: 案例至少要有一个主题：加一行 `topics: [居民自治]`，从 site.yaml 的主题列表里选",
 			},
 		},
 		{
@@ -560,14 +560,14 @@ func TestValues(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				lift + ":1:1: missing street: add a line `street: the street, one of site.yaml streets` to the front matter",
+				"content/cases/lift.md:1:1: 缺少 street：在 front matter 里加一行 `street: `，后面写上街道名（从 site.yaml 的街道列表里选一个）",
 			},
 		},
 		{
 			name:  "certificate not a level",
 			files: aWorker("certificate: 高级社工师"),
 			want: []string{
-				worker + `:3:14: certificate "高级社工师" is not a level: use 初级, 中级 or 高级`,
+				"content/workers/zhang-min.md:3:14: certificate「高级社工师」不是证书等级：写 初级、中级 或 高级",
 			},
 		},
 		{
@@ -582,7 +582,7 @@ func TestValues(t *testing.T) {
 				"讲义。",
 			)},
 			want: []string{
-				`content/lectures/steps.md:3:11: duration "十五分钟" is not a length of time: write minutes like 15m, or 1h10m`,
+				"content/lectures/steps.md:3:11: 时长「十五分钟」看不懂：写分钟数，例如 15m、1h10m 或 15分钟",
 			},
 		},
 		{
@@ -596,11 +596,11 @@ func TestValues(t *testing.T) {
 				"  - title: 湖北省优秀社区工作者",
 			),
 			want: []string{
-				worker + `:4:12: award year "二〇二一" is not a year: write it like 2021`,
-				worker + ":5:5: award has no title: add title: 江汉区优秀社区工作者",
-				worker + ":6:5: award has no title: add title: 江汉区优秀社区工作者",
-				worker + `:7:5: unknown award field "titel": an award has year and title (did you mean "title"?)`,
-				worker + ":8:5: award has no year: add year: 2021",
+				"content/workers/zhang-min.md:4:12: 荣誉的年份「二〇二一」不是年份：写成 2021 这样",
+				"content/workers/zhang-min.md:5:5: 这项荣誉没有名称：加上 title: 江汉区优秀社区工作者",
+				"content/workers/zhang-min.md:6:5: 这项荣誉没有名称：加上 title: 江汉区优秀社区工作者",
+				"content/workers/zhang-min.md:7:5: 荣誉里没有「titel」这一项：一项荣誉只写 year 和 title，是不是「title」？",
+				"content/workers/zhang-min.md:8:5: 这项荣誉没有年份：加上 year: 2021",
 			},
 		},
 		{
@@ -613,21 +613,21 @@ func TestValues(t *testing.T) {
 				"课程简介。",
 			)},
 			want: []string{
-				"content/courses/basics.md:1:1: a course needs lessons: add `lessons: [lectures/SLUG, cases/SLUG]` in the order to study them",
+				"content/courses/basics.md:1:1: 课程要有 lessons：按学习的顺序加上 `lessons: [lectures/SLUG, cases/SLUG]`",
 			},
 		},
 		{
 			name:  "slug with a slash",
 			files: map[string]string{lift: aCase("slug: lift/seven")},
 			want: []string{
-				lift + `:5:7: slug "lift/seven" cannot be used in a URL: use letters, digits and hyphens, e.g. lift-seven-floors`,
+				"content/cases/lift.md:5:7: slug「lift/seven」不能用在网址里：只用字母、数字和连字符，例如 lift-seven-floors",
 			},
 		},
 		{
 			name:  "slug with a space",
 			files: map[string]string{lift: aCase("slug: lift seven")},
 			want: []string{
-				lift + `:5:7: slug "lift seven" cannot be used in a URL: use letters, digits and hyphens, e.g. lift-seven-floors`,
+				"content/cases/lift.md:5:7: slug「lift seven」不能用在网址里：只用字母、数字和连字符，例如 lift-seven-floors",
 			},
 		},
 	})
@@ -650,7 +650,7 @@ func TestSiteChecks(t *testing.T) {
 				"content/cases/lift/index.md": okCase,
 			},
 			want: []string{
-				"content/cases/lift/index.md: content/cases/lift.md and content/cases/lift/index.md both publish /cases/lift/: rename one file or give it another slug",
+				"content/cases/lift/index.md: content/cases/lift.md 和 content/cases/lift/index.md 都发布到 /cases/lift/：给其中一个文件改名，或者换一个 slug",
 			},
 		},
 		{
@@ -668,7 +668,7 @@ func TestSiteChecks(t *testing.T) {
 				) + caseBody,
 			},
 			want: []string{
-				"content/cases/lift.md: content/cases/elevator.md and content/cases/lift.md both publish /cases/lift/: rename one file or give it another slug",
+				"content/cases/lift.md: content/cases/elevator.md 和 content/cases/lift.md 都发布到 /cases/lift/：给其中一个文件改名，或者换一个 slug",
 			},
 		},
 		{
@@ -677,7 +677,7 @@ func TestSiteChecks(t *testing.T) {
 				"content/case/lift.md": okCase,
 			},
 			want: []string{
-				`content/case: unknown content folder "case" (did you mean "cases"?): the kinds are cases, lectures, guides, workers, courses, handbook, and static/ for files copied as they are`,
+				"content/case: content/ 里没有「case」这个栏目：栏目有 cases, lectures, guides, workers, courses, handbook，另外 static/ 放原样复制的文件，是不是「cases」？",
 			},
 		},
 		{
@@ -687,7 +687,7 @@ func TestSiteChecks(t *testing.T) {
 				"content/cases/lift/photo.jpg": "jpg",
 			},
 			want: []string{
-				"content/cases/lift: folder has no index.md: a page bundle is cases/lift/index.md with its files beside it",
+				"content/cases/lift: 文件夹里没有 index.md：带附件的页面写成 cases/lift/index.md，附件放在它旁边",
 			},
 		},
 		{
@@ -697,7 +697,7 @@ func TestSiteChecks(t *testing.T) {
 				"content/cases/lift.md": okCase,
 			},
 			want: []string{
-				"content/site.yaml: no site settings: create content/site.yaml with at least `title: 站点名称` (is -s pointing at the site folder?)",
+				"content/site.yaml: 没有网站设置：新建 content/site.yaml，至少写一行 `title: 站点名称`（-s 指的是网站文件夹吗？新建案例库用 jianghan init）",
 			},
 		},
 		{
@@ -707,8 +707,8 @@ func TestSiteChecks(t *testing.T) {
 				"content/cases/lift.md": okCase,
 			},
 			want: []string{
-				`content/site.yaml:5:1: unknown field "titel" in site.yaml (did you mean "title"?)`,
-				`content/site.yaml:6:1: unknown field "baseurl" in site.yaml (did you mean "base_url"?)`,
+				"content/site.yaml:5:1: site.yaml 里没有「titel」这项设置，是不是「title」？",
+				"content/site.yaml:6:1: site.yaml 里没有「baseurl」这项设置，是不是「base_url」？",
 			},
 		},
 		{
@@ -718,7 +718,7 @@ func TestSiteChecks(t *testing.T) {
 				"content/cases/lift.md": okCase,
 			},
 			want: []string{
-				"content/site.yaml:1:1: missing title: add a line `title: 站点名称` to site.yaml",
+				"content/site.yaml:1:1: 缺少 title：在 site.yaml 里加一行 `title: `，后面写上站点名称",
 			},
 		},
 		{
@@ -728,7 +728,7 @@ func TestSiteChecks(t *testing.T) {
 				"content/cases/lift.md": okCase,
 			},
 			want: []string{
-				"content/site.yaml:2:1: site.yaml is not valid YAML: did not find expected ',' or ']' (a list opened with [ is not closed: end it with ] on the same line)",
+				"content/site.yaml:2:1: site.yaml 的写法有误：用 [ 开头的列表没有结束：在同一行末尾加上 ]（YAML 的原话：did not find expected ',' or ']'）",
 			},
 		},
 	})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Reading one page at a time, for serve: when a trainer saves a file, only
@@ -57,8 +58,15 @@ func Sources(root string, diags *diag.List) ([]Source, []string, error) {
 	return out, static, nil
 }
 
+// ErrNoContent is in the chain of the error Site and Sources return for a
+// folder with no content/ in it: the command line calls that bad usage.
+var ErrNoContent = errors.New("no content folder")
+
 func errNoContent(root string) error {
-	return errors.New("no content folder in " + root + ": run jianghan in the site folder or pass -s SITE")
+	if abs, err := filepath.Abs(root); err == nil {
+		root = abs
+	}
+	return msg.Wrap(ErrNoContent, msg.NoContent, root)
 }
 
 // PageAt looks at one entry of a kind folder, content/KIND/NAME, as Site's
@@ -90,11 +98,11 @@ func kindEntry(content string, kind model.Kind, name string, isDir bool, diags *
 		if strings.HasSuffix(name, ".md") {
 			return source{kind: kind, slug: strings.TrimSuffix(name, ".md"), rel: rel}, true, nil
 		}
-		diags.Warnf(rel, 0, 0, "only Markdown pages belong here: put files that go with a page beside its index.md in a bundle folder, or in content/static/")
+		diags.Warn(rel, 0, 0, msg.OnlyMarkdown)
 		return source{}, false, nil
 	}
 	if _, err := os.Stat(filepath.Join(dir, name, "index.md")); err != nil {
-		diags.Errorf(rel, 0, 0, "folder has no index.md: a page bundle is %s/%s/index.md with its files beside it", kind, name)
+		diags.Error(rel, 0, 0, msg.BundleNoIndex, kind, name)
 		return source{}, false, nil
 	}
 	var files []string
@@ -132,9 +140,9 @@ func decodeSource(s source, raw []byte, cfg *model.Config, diags *diag.List) mod
 	if err != nil {
 		var se *syntaxError
 		if errors.As(err, &se) {
-			diags.Errorf(s.rel, se.Line, se.Col, "%s", se.Msg)
+			diags.Error(s.rel, se.Line, se.Col, se.Key, se.Args...)
 		} else {
-			diags.Errorf(s.rel, 0, 0, "%v", err)
+			diags.Err(s.rel, 0, 0, err)
 		}
 		return nil
 	}

@@ -134,7 +134,7 @@ func (t *linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		out, err := st.resolve(string(*dest), image)
 		if err != nil {
 			line, col := lines.position(src, nodeOffset(n, src))
-			st.problems = append(st.problems, Problem{Line: line, Col: col, Msg: err.Error()})
+			st.problems = append(st.problems, Problem{Line: line, Col: col, Err: err})
 			return ast.WalkContinue, nil
 		}
 		*dest = []byte(out)

@@ -32,7 +32,15 @@ func (s *siteResolver) resolve(dest string, image bool) (string, error) {
 	case "photo.jpg", "plan.pdf":
 		return "/cases/lift/" + path, nil
 	}
-	return "", fmt.Errorf("%q 找不到对应的页面或文件", path)
+	return "", errNotFound(path)
+}
+
+// errNotFound is the test resolver's error: a value, so that problems can
+// be compared whole.
+type errNotFound string
+
+func (e errNotFound) Error() string {
+	return fmt.Sprintf("%q 找不到对应的页面或文件", string(e))
 }
 
 func TestLinkResolution(t *testing.T) {
@@ -78,7 +86,7 @@ func TestLinkResolution(t *testing.T) {
 			src:  "## 问题\n\n居民反映：详见[电梯事故](accident.md)。\n",
 			html: "<h2 id=\"问题\">问题</h2>\n<p>居民反映：详见<a href=\"accident.md\">电梯事故</a>。</p>\n",
 			problems: []Problem{
-				{Line: 3, Col: 8, Msg: `"accident.md" 找不到对应的页面或文件`},
+				{Line: 3, Col: 8, Err: errNotFound("accident.md")},
 			},
 			calls: []string{"accident.md false"},
 		},
@@ -87,7 +95,7 @@ func TestLinkResolution(t *testing.T) {
 			src:  "第一段。\n\n> 引用：![现场照片](missing.png)\n",
 			html: "<p>第一段。</p>\n<blockquote>\n<p>引用：<img src=\"missing.png\" alt=\"现场照片\"></p>\n</blockquote>\n",
 			problems: []Problem{
-				{Line: 3, Col: 6, Msg: `"missing.png" 找不到对应的页面或文件`},
+				{Line: 3, Col: 6, Err: errNotFound("missing.png")},
 			},
 			calls: []string{"missing.png true"},
 		},
@@ -95,8 +103,8 @@ func TestLinkResolution(t *testing.T) {
 			name: "problems in table and footnote",
 			src:  "| 材料 | 链接 |\n|---|---|\n| 方案 | [下载](plan.pdf) |\n| 记录 | [会议纪要](minutes.md) |\n\n正文[^1]\n\n[^1]: 出处：[报告](report.md)\n",
 			problems: []Problem{
-				{Line: 4, Col: 8, Msg: `"minutes.md" 找不到对应的页面或文件`},
-				{Line: 8, Col: 10, Msg: `"report.md" 找不到对应的页面或文件`},
+				{Line: 4, Col: 8, Err: errNotFound("minutes.md")},
+				{Line: 8, Col: 10, Err: errNotFound("report.md")},
 			},
 			calls: []string{"plan.pdf false", "minutes.md false", "report.md false"},
 		},
@@ -131,12 +139,13 @@ func TestNilResolverLeavesLinks(t *testing.T) {
 }
 
 func TestResolverErrorKeepsDestination(t *testing.T) {
-	fail := func(string, bool) (string, error) { return "", errors.New("不存在") }
+	notThere := errors.New("不存在")
+	fail := func(string, bool) (string, error) { return "", notThere }
 	res := New(Options{}).Convert([]byte("第一行\n第二行[链接](x.md)"), fail)
 	if want := "<p>第一行第二行<a href=\"x.md\">链接</a></p>\n"; string(res.HTML) != want {
 		t.Errorf("got %q, want %q", res.HTML, want)
 	}
-	if want := []Problem{{Line: 2, Col: 4, Msg: "不存在"}}; !reflect.DeepEqual(res.Problems, want) {
+	if want := []Problem{{Line: 2, Col: 4, Err: notThere}}; !reflect.DeepEqual(res.Problems, want) {
 		t.Errorf("got %+v, want %+v", res.Problems, want)
 	}
 }

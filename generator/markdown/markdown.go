@@ -11,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Options configure a Converter.
@@ -51,7 +53,9 @@ type Section struct {
 // and relative to the Markdown passed to Convert, Col counted in characters.
 type Problem struct {
 	Line, Col int
-	Msg       string
+	// Err is what the resolver returned, or the renderer's failure; the
+	// caller reports it (package diag keeps a catalogue error's key).
+	Err error
 }
 
 // Result is everything the generator needs from one page body.
@@ -169,7 +173,7 @@ func (c *Converter) Convert(src []byte, resolve Resolver) *Result {
 		}
 		if err := r.Render(w, src, n); err != nil {
 			line, col := lines.position(src, nodeOffset(n, src))
-			res.Problems = append(res.Problems, Problem{Line: line, Col: col, Msg: "cannot render: " + err.Error()})
+			res.Problems = append(res.Problems, Problem{Line: line, Col: col, Err: msg.Errorf(msg.CannotRender, err)})
 		}
 		if isH2 && h.Level == 2 {
 			cur := &spans[len(spans)-1]

@@ -15,6 +15,8 @@ type Config struct {
 	// Paginate is the number of entries on a list or term page.
 	Paginate int            `yaml:"paginate"`
 	Markdown MarkdownConfig `yaml:"markdown"`
+	// Theme is the common restyle: colour, logo, footer.
+	Theme ThemeConfig `yaml:"theme"`
 }
 
 // MarkdownConfig holds the Markdown switches an editor may need.

@@ -1,5 +1,7 @@
 package model
 
+import "github.com/jianghan-district/jianghan/internal/msg"
+
 // Kind is a content folder; each kind has its own front matter and page type.
 type Kind string
 
@@ -33,6 +35,24 @@ func (k Kind) Label() string {
 		return "实务手册"
 	}
 	return string(k)
+}
+
+// Word is the catalogue's name for the kind, as messages and the command
+// line use it: 案例 in Chinese, cases in English.
+func (k Kind) Word() msg.Key {
+	switch k {
+	case Cases:
+		return msg.KindCases
+	case Lectures:
+		return msg.KindLectures
+	case Guides:
+		return msg.KindGuides
+	case Workers:
+		return msg.KindWorkers
+	case Courses:
+		return msg.KindCourses
+	}
+	return msg.KindHandbook
 }
 
 // Valid reports whether k is one of the six kinds.

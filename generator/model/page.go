@@ -35,6 +35,9 @@ type Page struct {
 	BodyLine int
 	// Fields records where each front matter key's value stands.
 	Fields map[string]Pos
+	// Unfilled counts the places still marked 待填写: the page is being
+	// written, and check says so once rather than once for each.
+	Unfilled int
 
 	// Filled in by rendering the Markdown.
 	HTML     template.HTML

@@ -6,7 +6,6 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/jianghan-district/jianghan/generator/render"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Marker is the file that marks a folder as made by jianghan build, and so
@@ -50,7 +50,7 @@ func CheckOut(out string) error {
 		return nil
 	}
 	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
-		return fmt.Errorf("%s: %w; choose another folder with -o, or empty it yourself", out, ErrForeign)
+		return msg.Wrap(ErrForeign, msg.OutputForeign, out)
 	}
 	return nil
 }

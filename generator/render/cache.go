@@ -2,12 +2,12 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"strings"
 	"sync"
 
 	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Shared partials. A large library shows each case's card on dozens of list
@@ -197,7 +197,7 @@ func (r *Renderer) partial(group, name string, data any) (template.HTML, error) 
 	defer bufPool.Put(buf)
 	buf.Reset()
 	if err := t.ExecuteTemplate(buf, name, data); err != nil {
-		return "", fmt.Errorf("partial %s: %w", name, err)
+		return "", msg.Errorf(msg.PartialFailed, name, err)
 	}
 	return template.HTML(buf.String()), nil
 }

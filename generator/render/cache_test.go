@@ -13,6 +13,11 @@ import (
 // partsRenderer makes a renderer over a site of two cases with a theme whose
 // partials count how often they are made. layout, when set, replaces a
 // layout's template.
+// layouts are the page templates of the built-in theme, for the tests'
+// small themes that must offer every one the renderer executes.
+var layouts = []string{"home", "list", "case", "lecture", "guide", "worker", "course", "chapter",
+	"handbook", "print", "term", "taxonomy", "search", "404"}
+
 func partsRenderer(t *testing.T, portable bool, layout map[string]string) (*Renderer, *model.Site) {
 	t.Helper()
 	a, b := &model.Case{Street: "水塔街道"}, &model.Case{Street: "民族街道"}

@@ -1,11 +1,11 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"strings"
 
 	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Data is what every template receives.
@@ -121,13 +121,13 @@ func (d *Data) PagerLinks() *Pager {
 // {{template "card" (dict "D" $d "P" .)}}.
 func dict(kv ...any) (map[string]any, error) {
 	if len(kv)%2 != 0 {
-		return nil, fmt.Errorf("dict needs key and value pairs")
+		return nil, msg.Errorf(msg.DictPairs)
 	}
 	m := make(map[string]any, len(kv)/2)
 	for i := 0; i < len(kv); i += 2 {
 		k, ok := kv[i].(string)
 		if !ok {
-			return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+			return nil, msg.Errorf(msg.DictKey, kv[i])
 		}
 		m[k] = kv[i+1]
 	}

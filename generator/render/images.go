@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"image"
 	"image/jpeg"
 	"image/png"
@@ -17,6 +16,8 @@ import (
 	"sync"
 
 	"golang.org/x/image/draw"
+
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Phones read the library over a slow intranet, so a photo in a page bundle
@@ -175,7 +176,7 @@ func (bi *bundleImage) decoded(root string) (image.Image, error) {
 			img, err = png.Decode(f)
 		}
 		if err != nil {
-			bi.err = fmt.Errorf("%s: %w", bi.src, err)
+			bi.err = msg.Errorf(msg.ImageBad, bi.src, err)
 			return
 		}
 		bi.img = orient(img, bi.orient)
@@ -204,7 +205,7 @@ func (bi *bundleImage) resize(root string, v imageVariant) ([]byte, error) {
 		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, dst)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: resizing to %dpx: %w", bi.src, v.w, err)
+		return nil, msg.Errorf(msg.ImageResize, bi.src, v.w, err)
 	}
 	return buf.Bytes(), nil
 }
@@ -247,7 +248,7 @@ func svgSize(rd io.Reader) (int, int, error) {
 			continue
 		}
 		if se.Name.Local != "svg" {
-			return 0, 0, fmt.Errorf("root element is <%s>, not <svg>", se.Name.Local)
+			return 0, 0, msg.Errorf(msg.SVGRoot, se.Name.Local)
 		}
 		var w, h float64
 		var vb string

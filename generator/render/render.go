@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/jianghan-district/jianghan/generator/model"
 	"github.com/jianghan-district/jianghan/generator/urls"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Job produces one output file.
@@ -88,19 +88,18 @@ func New(site *model.Site, theme fs.FS, opts Options) (*Renderer, error) {
 	return r, nil
 }
 
-// layouts are the page templates; each is parsed together with the shared
-// partials under templates/partials/ and the base layout.
-var layouts = []string{"home", "list", "case", "lecture", "guide", "worker", "course", "chapter",
-	"handbook", "print", "term", "taxonomy", "search", "404"}
-
+// The page templates (layouts) are the files templates/*.html other than
+// base.html, found in the theme rather than listed here, so that a theme
+// may add one; each is parsed together with the base layout and the shared
+// partials under templates/partials/.
 func (r *Renderer) parse() error {
 	src, err := fs.ReadFile(r.theme, "templates/base.html")
 	if err != nil {
-		return fmt.Errorf("theme: %w", err)
+		return msg.Errorf(msg.ThemeFailed, err)
 	}
 	base, err := template.New("base.html").Funcs(funcs).Parse(string(src))
 	if err != nil {
-		return fmt.Errorf("theme templates/base.html: %w", err)
+		return msg.Errorf(msg.ThemeTemplateBad, "templates/base.html", err)
 	}
 	own := map[string]bool{} // the templates base.html defines itself
 	for _, t := range base.Templates() {
@@ -113,26 +112,33 @@ func (r *Renderer) parse() error {
 	for _, f := range partials {
 		b, err := fs.ReadFile(r.theme, f)
 		if err != nil {
-			return fmt.Errorf("theme: %w", err)
+			return msg.Errorf(msg.ThemeFailed, err)
 		}
 		if _, err := base.New(path.Base(f)).Parse(string(b)); err != nil {
-			return fmt.Errorf("theme %s: %w", f, err)
+			return msg.Errorf(msg.ThemeTemplateBad, f, err)
 		}
+	}
+	layouts, err := fs.Glob(r.theme, "templates/*.html")
+	if err != nil {
+		return err
 	}
 	r.tpls = map[string]*template.Template{}
 	r.groups = map[string]string{}
-	for _, name := range layouts {
-		f := "templates/" + name + ".html"
+	for _, f := range layouts {
+		name := strings.TrimSuffix(path.Base(f), ".html")
+		if name == "base" {
+			continue
+		}
 		b, err := fs.ReadFile(r.theme, f)
 		if err != nil {
-			return fmt.Errorf("theme: %w", err)
+			return msg.Errorf(msg.ThemeFailed, err)
 		}
 		t, err := base.Clone()
 		if err != nil {
 			return err
 		}
 		if _, err := t.New(name + ".html").Parse(string(b)); err != nil {
-			return fmt.Errorf("theme %s: %w", f, err)
+			return msg.Errorf(msg.ThemeTemplateBad, f, err)
 		}
 		r.tpls[name] = t
 		r.groups[name] = ""
@@ -169,7 +175,7 @@ func redefinesPartials(base, t *template.Template, own map[string]bool, layout s
 func (r *Renderer) execute(layout string, d *Data) ([]byte, error) {
 	t := r.tpls[layout]
 	if t == nil {
-		return nil, fmt.Errorf("theme has no template %s.html", layout)
+		return nil, msg.Errorf(msg.ThemeNoTemplate, layout)
 	}
 	d.r = r
 	d.Site = r.site
@@ -178,7 +184,7 @@ func (r *Renderer) execute(layout string, d *Data) ([]byte, error) {
 	defer bufPool.Put(buf)
 	buf.Reset()
 	if err := t.ExecuteTemplate(buf, "base.html", d); err != nil {
-		return nil, fmt.Errorf("rendering %s with %s.html: %w", d.URL, layout, err)
+		return nil, msg.Errorf(msg.RenderFailed, d.URL, layout, err)
 	}
 	b := buf.Bytes()
 	out := r.finish(d.URL, b)

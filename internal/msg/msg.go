@@ -95,6 +95,20 @@ func (l Lang) T(k Key, args ...any) string {
 	return fmt.Sprintf(text, args...)
 }
 
+// Join writes a list as the process language does: 甲、乙和丙, or a, b and c.
+func Join(items []string) string { return Current().Join(items) }
+
+// Join writes a list as language l does.
+func (l Lang) Join(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], l.T(ListSep)) + l.T(ListLast) + items[len(items)-1]
+}
+
 // Lookup finds a key by its name, for templates; ok is false for a name the
 // catalogue does not hold.
 func Lookup(id string) (Key, bool) {

@@ -1,7 +1,15 @@
 package msg
 
 import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -85,5 +93,84 @@ func TestLanguages(t *testing.T) {
 	}
 	if _, ok := Lookup("no.such"); ok {
 		t.Error("Lookup found a name the catalogue lacks")
+	}
+}
+
+// TestEveryDeclaredKeyHasTexts reads the key declarations, so that a key
+// declared but given no text at all is caught too.
+func TestEveryDeclaredKeyHasTexts(t *testing.T) {
+	files, err := filepath.Glob("keys*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no key files: %v", err)
+	}
+	fset := token.NewFileSet()
+	n := 0
+	for _, f := range files {
+		af, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(af, func(node ast.Node) bool {
+			vs, ok := node.(*ast.ValueSpec)
+			if !ok || len(vs.Values) != 1 {
+				return true
+			}
+			cl, ok := vs.Values[0].(*ast.CompositeLit)
+			if !ok || fmt.Sprint(cl.Type) != "Key" || len(cl.Elts) != 1 {
+				return true
+			}
+			lit, ok := cl.Elts[0].(*ast.BasicLit)
+			if !ok {
+				t.Errorf("%s: a key's name must be a literal", vs.Names[0])
+				return true
+			}
+			id, _ := strconv.Unquote(lit.Value)
+			n++
+			k, found := Lookup(id)
+			if !found {
+				t.Errorf("%s (%s) has no Chinese text", vs.Names[0], id)
+				return true
+			}
+			if en[k] == "" {
+				t.Errorf("%s (%s) has no English text", vs.Names[0], id)
+			}
+			return true
+		})
+	}
+	if n != len(zh) {
+		t.Errorf("%d keys declared, %d in the Chinese catalogue", n, len(zh))
+	}
+}
+
+func TestJoin(t *testing.T) {
+	tests := []struct {
+		lang  Lang
+		items []string
+		want  string
+	}{
+		{Zh, nil, ""},
+		{Zh, []string{"案例"}, "案例"},
+		{Zh, []string{"案例", "微课堂", "操作指南"}, "案例、微课堂和操作指南"},
+		{En, []string{"cases", "lectures", "guides"}, "cases, lectures and guides"},
+	}
+	for _, tt := range tests {
+		if got := tt.lang.Join(tt.items); got != tt.want {
+			t.Errorf("%s.Join(%q) = %q, want %q", tt.lang, tt.items, got, tt.want)
+		}
+	}
+}
+
+func TestError(t *testing.T) {
+	cause := errors.New("磁盘坏了")
+	sentinel := errors.New("sentinel")
+	err := Wrap(sentinel, CannotRead, cause)
+	if got := Zh.T(CannotRead, cause); !strings.Contains(got, "磁盘坏了") {
+		t.Errorf("text %q", got)
+	}
+	if !errors.Is(err, cause) || !errors.Is(err, sentinel) {
+		t.Error("errors.Is does not see the cause or the sentinel")
+	}
+	if k, ok := KeyOf(fmt.Errorf("外层：%w", err)); !ok || k != CannotRead {
+		t.Errorf("KeyOf = %v, %v", k, ok)
 	}
 }
