@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"html/template"
 	"math"
 	"strconv"
 )
@@ -30,6 +31,18 @@ func (t ThemeConfig) Dark() string {
 	}
 	mix := func(c float64) int { return int(math.Round(c + (255-c)*0.55)) }
 	return fmt.Sprintf("#%02x%02x%02x", mix(r), mix(g), mix(b))
+}
+
+// Style is the stylesheet that puts the main colour in place of the
+// theme's own: on the header and as the accent, lightened in dark mode.
+// It is made only of colours load has checked, so it is safe as CSS.
+func (t ThemeConfig) Style() template.CSS {
+	if _, _, _, ok := rgb(t.Color); !ok {
+		return ""
+	}
+	return template.CSS(fmt.Sprintf(":root{--accent:%s}.site-header{background:%s}"+
+		"@media (prefers-color-scheme:dark){:root{--accent:%s}.site-header{background:%s}}",
+		t.Color, t.Color, t.Dark(), t.Color))
 }
 
 // ExpandColor writes "#abc" as "#aabbcc" and lowers the case.
