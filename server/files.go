@@ -4,6 +4,8 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // source is where a built site's files come from: serve's memory, or the
@@ -65,7 +67,7 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (h *siteHandler) notFound(w http.ResponseWriter, r *http.Request) {
 	f, err := h.src.file("404.html")
 	if err != nil {
-		http.Error(w, "404 页面不存在 (page not found)", http.StatusNotFound)
+		http.Error(w, msg.T(msg.ServeNotFound), http.StatusNotFound)
 		return
 	}
 	serveFile(w, r, f, cacheNever, http.StatusNotFound)

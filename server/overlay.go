@@ -1,17 +1,38 @@
 package server
 
 import (
+	"encoding/json"
 	"html/template"
 	"net/http"
 	"strings"
+
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // DevScript is what serve injects before </body> of every page it builds:
 // it listens for rebuilds, reloads the page, swaps a changed stylesheet in
 // place, and draws the content errors over the page. It writes the errors
 // with textContent, never as HTML, so a message quoting <script> or a
-// title with & in it shows as written.
-const DevScript template.HTML = `<script>/* jianghan serve：保存即刷新 */
+// title with & in it shows as written. Its words are the process
+// language's; the heading, which counts the errors, comes with them.
+func DevScript() template.HTML {
+	r := strings.NewReplacer("__LABEL__", jsString(msg.T(msg.OverlayLabel)), "__CLOSE__", jsString(msg.T(msg.OverlayClose)))
+	return template.HTML(r.Replace(devScript))
+}
+
+// jsString writes s as a JavaScript string literal that is safe inside a
+// <script> element: JSON with <, > and & escaped.
+func jsString(s string) string {
+	b, _ := json.Marshal(s) // a string always marshals
+	return string(b)
+}
+
+// overlayEvent tells the browsers to show the errors, with the heading.
+func overlayEvent(lines []string) event {
+	return newEvent("overlay", map[string]any{"lines": lines, "title": msg.T(msg.OverlayTitle, len(lines))})
+}
+
+const devScript = `<script>/* jianghan serve */
 (function () {
   "use strict";
   if (!window.EventSource) { return; }
@@ -21,24 +42,24 @@ const DevScript template.HTML = `<script>/* jianghan serve：保存即刷新 */
   function clear() {
     if (box) { box.remove(); box = null; }
   }
-  function overlay(lines) {
+  function overlay(lines, title) {
     clear();
     box = document.createElement("div");
     box.id = "jianghan-overlay";
     box.setAttribute("role", "alertdialog");
-    box.setAttribute("aria-label", "内容错误");
+    box.setAttribute("aria-label", __LABEL__);
     box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
       "background:rgba(24,24,24,.94);color:#fff;padding:1.25rem;" +
       "font:14px/1.6 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
     var h = document.createElement("p");
     h.style.cssText = "margin:0 0 .75rem;font:600 16px/1.5 system-ui,sans-serif;color:#ffb4a8";
-    h.textContent = "内容有 " + lines.length + " 处错误，页面仍是上次成功生成的版本。改正后会自动刷新：";
+    h.textContent = title || "";
     var pre = document.createElement("pre");
     pre.style.cssText = "margin:0;white-space:pre-wrap;word-break:break-word";
     pre.textContent = lines.join("\n");
     var close = document.createElement("button");
     close.type = "button";
-    close.textContent = "暂时关闭";
+    close.textContent = __CLOSE__;
     close.style.cssText = "margin-top:1rem;font:inherit;padding:.3rem .8rem";
     close.onclick = clear;
     box.appendChild(h);
@@ -65,7 +86,7 @@ const DevScript template.HTML = `<script>/* jianghan serve：保存即刷新 */
   });
   on("reload", function () { location.reload(); });
   on("css", swap);
-  on("overlay", function (d) { overlay(d.lines || []); });
+  on("overlay", function (d) { overlay(d.lines || [], d.title); });
   on("clear", clear);
 })();
 </script>
@@ -74,7 +95,7 @@ const DevScript template.HTML = `<script>/* jianghan serve：保存即刷新 */
 // problemPage is what serve shows before any build has succeeded: the
 // errors, and the script that reloads when they are fixed.
 var problemPage = template.Must(template.New("problems").Parse(`<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8">
+<html lang="{{.Lang}}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}} · jianghan serve</title></head>
 <body style="font:16px/1.6 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">
@@ -86,7 +107,7 @@ var problemPage = template.Must(template.New("problems").Parse(`<!doctype html>
 `))
 
 // writeProblemPage answers a request when there is no good site to show.
-func writeProblemPage(w http.ResponseWriter, r *http.Request, status int, title, hint string, lines []string) {
+func writeProblemPage(w http.ResponseWriter, r *http.Request, status int, title, hint msg.Key, lines []string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", cacheNever)
 	if status == http.StatusServiceUnavailable {
@@ -96,7 +117,7 @@ func writeProblemPage(w http.ResponseWriter, r *http.Request, status int, title,
 	if r.Method == http.MethodHead {
 		return
 	}
-	problemPage.Execute(w, map[string]any{"Title": title, "Hint": hint, "Lines": lines, "Script": DevScript})
+	problemPage.Execute(w, map[string]any{"Lang": msg.Current(), "Title": msg.T(title), "Hint": msg.T(hint), "Lines": lines, "Script": DevScript()})
 }
 
 // wantsPage reports whether a request is for a page rather than an asset,

@@ -13,6 +13,7 @@ import (
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/load"
 	"github.com/jianghan-district/jianghan/generator/publish"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // production builds the site to its output folder, as jianghan build does,
@@ -24,9 +25,7 @@ func (s *instance) production(ctx context.Context, ln net.Listener) error {
 	start := time.Now()
 	res, err := generator.Build(opts)
 	if res != nil {
-		for _, d := range res.Project.Diags.Sorted() {
-			s.errw.printf("%s", d.String())
-		}
+		s.printDiagnostics(res.Project.Diags.Sorted())
 	}
 	var failed *diag.Failed
 	switch {
@@ -34,11 +33,12 @@ func (s *instance) production(ctx context.Context, ln net.Listener) error {
 		if _, serr := os.Stat(filepath.Join(out, publish.Marker)); serr != nil {
 			return ErrContent
 		}
-		s.errw.printf("the content has errors: serving the previous build in %s", out)
+		s.errw.say(msg.ServePrevious, out)
 	case err != nil:
 		return err
 	default:
-		s.out.printf("built %d pages (%d files) into %s in %s", len(res.Project.Site.Pages), res.Files, out, time.Since(start).Round(time.Millisecond))
+		errs, warns := res.Project.Diags.Counts()
+		s.out.say(msg.ServeBuiltInto, len(res.Project.Site.Pages), res.Files, out, time.Since(start).Round(time.Millisecond), msg.T(msg.Counts, errs, warns))
 	}
 	var base string
 	if res != nil {

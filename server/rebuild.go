@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"io/fs"
 	"net"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jianghan-district/jianghan/internal/msg"
 	"github.com/jianghan-district/jianghan/internal/parallel"
 
 	"github.com/jianghan-district/jianghan/generator"
@@ -34,9 +34,9 @@ func (s *instance) dev(ctx context.Context, ln net.Listener) error {
 	s.mu.Lock()
 	s.building = true
 	s.mu.Unlock()
-	w, err := newWatcher(s.o.Root, func(err error) { s.errw.printf("watching: %v", err) })
+	w, err := newWatcher(s.o.Root, func(err error) { s.errw.say(msg.ServeWatchError, err) })
 	if err != nil {
-		return fmt.Errorf("cannot watch %s: %w", s.o.Root, err)
+		return msg.Errorf(msg.ServeCannotWatch, s.o.Root, err)
 	}
 	srv := s.httpServer(http.HandlerFunc(s.serveDev))
 	watchCtx, stopWatch := context.WithCancel(ctx)
@@ -66,20 +66,18 @@ func (s *instance) dev(ctx context.Context, ln net.Listener) error {
 func (s *instance) first() error {
 	start := time.Now()
 	opts := generator.Options{Root: s.o.Root, Drafts: s.o.Drafts}
-	p, d, err := generator.LoadIncremental(opts, render.Options{DevScript: DevScript})
+	p, d, err := generator.LoadIncremental(opts, render.Options{DevScript: DevScript()})
 	s.mu.Lock()
 	s.building = false
 	s.fatal = err
 	s.mu.Unlock()
 	if err != nil {
-		s.errw.printf("jianghan serve: %v", err)
+		s.errw.say(msg.ServeFatal, err)
 		return err
 	}
 	s.project = p
 	s.search.start(s.o.Root)
-	for _, x := range d.Diagnostics {
-		s.errw.printf("%s", x.String())
-	}
+	s.printDiagnostics(d.Diagnostics)
 	s.publish(d, start, true)
 	return nil
 }
@@ -89,7 +87,7 @@ func (s *instance) rebuild(batch []generator.Change) {
 	start := time.Now()
 	d, err := s.project.Apply(batch)
 	if err != nil {
-		s.errw.printf("jianghan serve: %v", err)
+		s.errw.say(msg.ServeFatal, err)
 		s.showProblems([]string{err.Error()})
 		return
 	}
@@ -99,19 +97,18 @@ func (s *instance) rebuild(batch []generator.Change) {
 // publish runs a delta's jobs, puts the output in place and tells the
 // browsers; a delta with errors shows them instead.
 func (s *instance) publish(d *generator.Delta, start time.Time, first bool) {
+	errs, warns := counts(d.Diagnostics)
 	if d.Failed {
 		var lines []string
 		for _, x := range d.Diagnostics {
 			if x.Severity == diag.Error {
-				lines = append(lines, x.String())
+				lines = append(lines, x.Plain())
+				if !first {
+					s.errw.line(x.String())
+				}
 			}
 		}
-		if !first {
-			for _, l := range lines {
-				s.errw.printf("%s", l)
-			}
-		}
-		s.errw.printf("✗ %d error(s): fix them and save; the browser shows them, and the last good site is still served", len(lines))
+		s.errw.say(msg.ServeFailed, msg.T(msg.Counts, errs, warns))
 		s.showProblems(lines)
 		return
 	}
@@ -119,7 +116,7 @@ func (s *instance) publish(d *generator.Delta, start time.Time, first bool) {
 		for _, x := range d.Diagnostics {
 			for _, f := range d.Files {
 				if x.File == f || strings.HasPrefix(x.File, f+"/") {
-					s.errw.printf("%s", x.String())
+					s.errw.line(x.String())
 					break
 				}
 			}
@@ -151,7 +148,7 @@ func (s *instance) publish(d *generator.Delta, start time.Time, first bool) {
 	}
 	files, err := s.run(jobs, theme)
 	if err != nil {
-		s.errw.printf("✗ %v", err)
+		s.errw.line("✗ " + err.Error())
 		s.showProblems([]string{err.Error()})
 		return
 	}
@@ -172,14 +169,14 @@ func (s *instance) publish(d *generator.Delta, start time.Time, first bool) {
 	took := time.Since(start).Round(100 * time.Microsecond)
 	switch {
 	case first:
-		s.out.printf("built %d pages (%d files) in %s", len(s.project.Site.Pages), len(files), took)
+		s.out.say(msg.ServeBuilt, len(s.project.Site.Pages), len(files), took, msg.T(msg.Counts, errs, warns))
 	case d.StylesOnly:
-		s.out.printf("✓ %s: stylesheet swapped in %s", strings.Join(d.Files, ", "), took)
+		s.out.say(msg.ServeStyles, strings.Join(d.Files, ", "), took)
 	case len(files)+len(d.Removed) > 0:
 		s.hub.publish(newEvent("reload", map[string]any{"files": len(files) + len(d.Removed)}))
-		s.out.printf("✓ %s: %d file(s) rebuilt in %s", summary(d.Files), len(files)+len(d.Removed), took)
+		s.out.say(msg.ServeRebuilt, summary(d.Files), len(files)+len(d.Removed), took)
 	case wasFailing:
-		s.out.printf("✓ fixed")
+		s.out.say(msg.ServeFixed)
 	}
 	if len(d.Pages) > 0 {
 		s.search.update(generator.Documents(s.project.Site))
@@ -191,7 +188,31 @@ func summary(files []string) string {
 	if len(files) <= 3 {
 		return strings.Join(files, ", ")
 	}
-	return fmt.Sprintf("%s and %d more", strings.Join(files[:2], ", "), len(files)-2)
+	return msg.T(msg.ServeFilesMore, strings.Join(files[:2], ", "), len(files)-2)
+}
+
+// counts are the errors and warnings among ds.
+func counts(ds []diag.Diagnostic) (errs, warns int) {
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return errs, warns
+}
+
+// printDiagnostics prints a whole build's problems, warnings of one kind
+// folded unless --all, as check and build do.
+func (s *instance) printDiagnostics(ds []diag.Diagnostic) {
+	n := FoldAfter
+	if s.o.All {
+		n = 0
+	}
+	for _, l := range diag.Folded(ds, n) {
+		s.errw.line(l)
+	}
 }
 
 // showProblems keeps the errors for browsers that connect later and shows
@@ -200,7 +221,7 @@ func (s *instance) showProblems(lines []string) {
 	s.mu.Lock()
 	s.failing = append([]string(nil), lines...)
 	s.mu.Unlock()
-	s.hub.publish(newEvent("overlay", map[string]any{"lines": lines}))
+	s.hub.publish(overlayEvent(lines))
 }
 
 // run produces the files of the jobs on every processor. A failing job
@@ -277,17 +298,17 @@ func (s *instance) serveDev(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 		switch {
 		case fatal != nil:
-			writeProblemPage(w, r, http.StatusInternalServerError, "无法读取网站", "检查 -s 指向的网站文件夹。", []string{fatal.Error()})
+			writeProblemPage(w, r, http.StatusInternalServerError, msg.PageCannotRead, msg.PageCannotReadHint, []string{fatal.Error()})
 		case building:
-			writeProblemPage(w, r, http.StatusServiceUnavailable, "正在生成网站…", "生成完成后本页会自动刷新。", nil)
+			writeProblemPage(w, r, http.StatusServiceUnavailable, msg.PageBuilding, msg.PageBuildingHint, nil)
 		default:
-			writeProblemPage(w, r, http.StatusInternalServerError, "内容有错误，网站还不能生成", "改正以上错误并保存，本页会自动刷新。", failing)
+			writeProblemPage(w, r, http.StatusInternalServerError, msg.PageErrors, msg.PageErrorsHint, failing)
 		}
 		return
 	}
 	if rel, ok := strings.CutPrefix(r.URL.Path, base+"search/"); ok && rel != "" && rel != "index.html" {
 		if err := s.search.freshStatic(); err != nil {
-			s.errw.printf("search: the browser's index: %v", err)
+			s.errw.say(msg.ServeSearchIndex, err)
 		}
 	}
 	(&siteHandler{src: s.store, base: func() string { return base }, cache: devCache}).ServeHTTP(w, r)

@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"path/filepath"
 	"sync"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jianghan-district/jianghan/generator"
+	"github.com/jianghan-district/jianghan/internal/msg"
 	"github.com/jianghan-district/jianghan/search"
 )
 
@@ -35,7 +35,7 @@ type liveSearch struct {
 	wake    chan struct{} // a change is waiting for the bleve sync
 	done    chan struct{}
 	publish func(files []*file) // puts the static index in place (serve)
-	logf    func(format string, args ...any)
+	logf    func(key msg.Key, args ...any)
 	pending atomic.Int32 // changes not yet synced to bleve
 }
 
@@ -43,7 +43,7 @@ type liveSearch struct {
 const syncDelay = 300 * time.Millisecond
 
 // errSearchNotReady answers queries until the index is open.
-var errSearchNotReady = errors.New("搜索索引正在建立，请稍候再试 (the search index is being built)")
+var errSearchNotReady = msg.Errorf(msg.ServeSearchNotReady)
 
 // Search implements search.Searcher.
 func (l *liveSearch) Search(req search.Request) (*search.Result, error) {
@@ -112,7 +112,7 @@ func (l *liveSearch) start(root string) {
 			l.mu.Lock()
 			l.err = err
 			l.mu.Unlock()
-			l.logf("search: %v; /api/search is off", err)
+			l.logf(msg.ServeSearchOff, err)
 		}
 		for range l.wake {
 			// Let a run of saves finish first.
@@ -149,7 +149,7 @@ func (l *liveSearch) sync(ix *search.Index, docs []search.Document) {
 	}
 	start := time.Now()
 	if _, err := ix.Sync(docs); err != nil {
-		l.logf("search: %v", err)
+		l.logf(msg.ServeSearchError, err)
 		return
 	}
 	l.mu.Lock()
@@ -157,7 +157,7 @@ func (l *liveSearch) sync(ix *search.Index, docs []search.Document) {
 	l.ix = ix
 	l.mu.Unlock()
 	if first {
-		l.logf("search: %d pages indexed for /api/search in %s", len(docs), time.Since(start).Round(time.Millisecond))
+		l.logf(msg.ServeSearchIndexed, len(docs), time.Since(start).Round(time.Millisecond))
 	}
 }
 

@@ -160,7 +160,7 @@ func startDev(t *testing.T, root string) *devServer {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	if !strings.Contains(logs.String(), "serving ") || !strings.Contains(logs.String(), addr) {
+	if !strings.Contains(logs.String(), "正在提供 ") || !strings.Contains(logs.String(), addr) {
 		t.Errorf("the address was not printed at start:\n%s", logs)
 	}
 	return d
@@ -303,16 +303,28 @@ func TestServe(t *testing.T) {
 	t.Run("内容错误显示浮层，改正后消失", func(t *testing.T) {
 		editFile(t, root, caseFile, "street: 花楼街道", "street: 花楼街")
 		e := browser.waitFor(t, "overlay")
-		var o struct{ Lines []string }
+		var o struct {
+			Lines []string
+			Title string
+		}
 		if err := json.Unmarshal(e.data, &o); err != nil {
 			t.Fatal(err)
 		}
-		want := caseFile + ":4:9: street \"花楼街\" is not in site.yaml streets"
-		if len(o.Lines) != 1 || !strings.HasPrefix(o.Lines[0], want) {
-			t.Fatalf("overlay lines %q, want one starting %q", o.Lines, want)
+		// The browser says the place in words, the terminal as a jump target.
+		want := caseFile + " 第 4 行第 9 列：街道「花楼街」不在 site.yaml 的街道列表里，是不是「花楼街道」？"
+		if len(o.Lines) != 1 || o.Lines[0] != want {
+			t.Fatalf("overlay lines %q, want %q", o.Lines, want)
 		}
-		if !strings.Contains(d.logs.String(), want) {
-			t.Errorf("the terminal does not show %q", want)
+		if o.Title != "内容有 1 处错误，页面仍是上次成功生成的版本。改正后会自动刷新：" {
+			t.Errorf("overlay heading %q", o.Title)
+		}
+		for _, line := range []string{
+			caseFile + ":4:9: 街道「花楼街」不在 site.yaml 的街道列表里，是不是「花楼街道」？",
+			"✗ 1 个错误，0 条提醒：改好后保存就行，浏览器里也会显示这些错误；现在仍在提供上次生成成功的网站",
+		} {
+			if !strings.Contains(d.logs.String(), line) {
+				t.Errorf("the terminal does not show %q:\n%s", line, d.logs)
+			}
 		}
 		if status, body := d.page(t, casePage); status != 200 || !strings.Contains(body, "安安稳稳") {
 			t.Errorf("the last good page is not served: %d", status)
@@ -377,7 +389,7 @@ func TestServe(t *testing.T) {
 		if _, err := http.Get(d.url + "/"); err == nil {
 			t.Fatal("the server still answers after stopping")
 		}
-		if !strings.Contains(d.logs.String(), "stopped") {
+		if !strings.Contains(d.logs.String(), "已停止") {
 			t.Error("no word that serve stopped")
 		}
 	})
@@ -400,7 +412,8 @@ func TestServeStartsWithErrors(t *testing.T) {
 	browser := listen(t, url)
 	browser.until(t, "the error page", func() bool {
 		r := fetch(t, http.DefaultClient, "GET", url+"/", "Accept", "text/html")
-		return r.status == 500 && strings.Contains(r.body, "topic &#34;邻里纠纷&#34; is not in site.yaml topics")
+		return r.status == 500 && strings.Contains(r.body, "<h1 style=\"font-size:1.3rem\">内容有错误，网站还不能生成</h1>") &&
+			strings.Contains(r.body, "content/cases/noise-dispute.md 第 6 行第 10 列：主题「邻里纠纷」不在 site.yaml 的主题列表里，是不是「邻里纠纷调解」？")
 	})
 	editFile(t, root, "content/cases/noise-dispute.md", "topics: [邻里纠纷]", "topics: [邻里纠纷调解]")
 	browser.until(t, "the site after the fix", func() bool {

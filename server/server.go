@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/jianghan-district/jianghan/generator"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // DefaultAddr is where serve listens unless told otherwise: loopback only,
@@ -35,6 +36,9 @@ type Options struct {
 	Out string
 	// Stdout gets progress, Stderr the diagnostics; nil discards.
 	Stdout, Stderr io.Writer
+	// All prints every warning of the first build; without it, warnings
+	// of one kind beyond FoldAfter are counted in one line.
+	All bool
 	// Ready, when set, is called with the address once the server listens
 	// (tests listen on port 0 and need to know where).
 	Ready func(addr string)
@@ -42,7 +46,7 @@ type Options struct {
 
 // ErrContent is returned when --no-watch finds errors in the content and
 // there is no earlier build to serve.
-var ErrContent = errors.New("the content has errors and there is no earlier build to serve")
+var ErrContent = msg.Errorf(msg.ServeNoEarlierBuild)
 
 // Run listens on o.Addr and serves until ctx is cancelled (Ctrl-C), then
 // shuts down cleanly. It returns nil after a clean shutdown.
@@ -52,7 +56,7 @@ func Run(ctx context.Context, o Options) error {
 	}
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
-		return fmt.Errorf("cannot listen on %s: %w (is another jianghan serve running? try --addr 127.0.0.1:1314)", o.Addr, err)
+		return msg.Errorf(msg.ServeCannotListen, o.Addr, err)
 	}
 	return Serve(ctx, ln, o)
 }
@@ -70,7 +74,7 @@ func newServer(o Options) *instance {
 	s.id = fmt.Sprintf("%x", time.Now().UnixNano())
 	s.base.Store("/")
 	s.hub = newHub(s.greeting)
-	s.search = &liveSearch{logf: s.out.printf}
+	s.search = &liveSearch{logf: s.out.say}
 	return s
 }
 
@@ -100,22 +104,27 @@ type instance struct {
 	project *generator.Project // used by the rebuild goroutine only
 }
 
+// FoldAfter is how many warnings of one kind are printed before the rest
+// are counted in one line (see diag.Folded); check and build fold alike.
+const FoldAfter = 20
+
 // logger writes whole lines from many goroutines.
 type logger struct {
 	mu sync.Mutex
 	w  io.Writer
 }
 
-func (l *logger) printf(format string, args ...any) {
+// say writes a message of the catalogue as one line.
+func (l *logger) say(key msg.Key, args ...any) { l.line(msg.T(key, args...)) }
+
+// line writes a line that is already worded: a diagnostic.
+func (l *logger) line(s string) {
 	if l.w == nil {
 		return
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	fmt.Fprintf(l.w, format, args...)
-	if !strings.HasSuffix(format, "\n") {
-		fmt.Fprintln(l.w)
-	}
+	io.WriteString(l.w, strings.TrimSuffix(s, "\n")+"\n")
 }
 
 // httpServer makes the HTTP server with timeouts that keep slow or idle
@@ -139,7 +148,7 @@ func (s *instance) serveUntil(ctx context.Context, srv *http.Server, ln net.List
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	url := "http://" + ln.Addr().String() + s.base.Load().(string)
-	s.out.printf("serving %s at %s (Ctrl-C to stop)", s.siteName(), url)
+	s.out.say(msg.ServeListening, s.siteName(), url)
 	if s.o.Ready != nil {
 		s.o.Ready(ln.Addr().String())
 	}
@@ -165,7 +174,7 @@ func (s *instance) serveUntil(ctx context.Context, srv *http.Server, ln net.List
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
-	s.out.printf("stopped")
+	s.out.say(msg.ServeStopped)
 	return err
 }
 
@@ -183,7 +192,7 @@ func (s *instance) greeting() []event {
 	defer s.mu.Unlock()
 	evs := []event{newEvent("hello", map[string]any{"id": s.id, "gen": s.gen})}
 	if len(s.failing) > 0 {
-		evs = append(evs, newEvent("overlay", map[string]any{"lines": s.failing}))
+		evs = append(evs, overlayEvent(s.failing))
 	}
 	return evs
 }

@@ -20,6 +20,10 @@ var (
 	ServeNoEarlierBuild = Key{"serve.no-earlier-build"}
 	ServePrevious       = Key{"serve.previous"}
 	ServeBuiltInto      = Key{"serve.built-into"}
+	ServeSearchOff      = Key{"serve.search-off"}
+	ServeSearchError    = Key{"serve.search-error"}
+	ServeSearchIndexed  = Key{"serve.search-indexed"}
+	ServeNotFound       = Key{"serve.not-found"}
 	ServeSearchIndex    = Key{"serve.search-index"}
 	ServeSearchNotReady = Key{"serve.search-not-ready"}
 	PageCannotRead      = Key{"serve.page.cannot-read"}
