@@ -69,7 +69,7 @@ func New(root string, kind model.Kind, slug string, now time.Time) (string, erro
 		for _, k := range model.Kinds {
 			names = append(names, string(k))
 		}
-		return "", msg.Errorf(msg.NewUnknownKind, kind, strings.Join(names, ", "), diag.DidYouMean(string(kind), names))
+		return "", msg.Errorf(msg.UnknownKind, kind, strings.Join(names, ", "), diag.DidYouMean(string(kind), names))
 	}
 	if slug == "" || strings.ContainsAny(slug, "/\\?#% \t") || strings.HasPrefix(slug, ".") {
 		return "", msg.Wrap(ErrBadSlug, msg.NewBadSlug, slug)
@@ -86,7 +86,7 @@ func New(root string, kind model.Kind, slug string, now time.Time) (string, erro
 	}
 	src, err := fs.ReadFile(themes.ForSite(root), "archetypes/"+string(kind)+".md")
 	if err != nil {
-		return "", msg.Errorf(msg.NewNoArchetype, load.KindName(kind), kind)
+		return "", msg.Errorf(msg.NewNoArchetype, kind.Label(), kind)
 	}
 	t, err := template.New(string(kind)).Funcs(archetypeFuncs).Parse(string(src))
 	if err != nil {

@@ -206,7 +206,7 @@ func counts(ds []diag.Diagnostic) (errs, warns int) {
 // printDiagnostics prints a whole build's problems, warnings of one kind
 // folded unless --all, as check and build do.
 func (s *instance) printDiagnostics(ds []diag.Diagnostic) {
-	n := FoldAfter
+	n := diag.FoldAfter
 	if s.o.All {
 		n = 0
 	}

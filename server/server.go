@@ -37,7 +37,7 @@ type Options struct {
 	// Stdout gets progress, Stderr the diagnostics; nil discards.
 	Stdout, Stderr io.Writer
 	// All prints every warning of the first build; without it, warnings
-	// of one kind beyond FoldAfter are counted in one line.
+	// of one kind beyond diag.FoldAfter are counted in one line.
 	All bool
 	// Ready, when set, is called with the address once the server listens
 	// (tests listen on port 0 and need to know where).
@@ -103,10 +103,6 @@ type instance struct {
 
 	project *generator.Project // used by the rebuild goroutine only
 }
-
-// FoldAfter is how many warnings of one kind are printed before the rest
-// are counted in one line (see diag.Folded); check and build fold alike.
-const FoldAfter = 20
 
 // logger writes whole lines from many goroutines.
 type logger struct {

@@ -175,6 +175,10 @@ func (f *Failed) Error() string {
 	return msg.T(msg.ContentFailed, n)
 }
 
+// FoldAfter is how many warnings of one kind check, build and serve print
+// before they count the rest in one line.
+const FoldAfter = 20
+
 // Folded returns the lines to print for ds, in order: every error, and of
 // the warnings of one kind (one key) the first n, followed by one line that
 // says how many more there are. A library of ten thousand cases whose

@@ -110,15 +110,15 @@ func (d *decoder) unknownKeys(kind model.Kind, others map[string][]model.Kind) {
 		case d.site:
 			d.errorAt(f.Line, f.Col, msg.SiteUnknown, f.Key, strings.Join(d.allowed, ", "))
 		case hint != "":
-			d.errorAt(f.Line, f.Col, msg.FieldUnknownHint, KindName(kind), f.Key, hint)
+			d.errorAt(f.Line, f.Col, msg.FieldUnknownHint, kind.Label(), f.Key, hint)
 		case len(owners) > 0:
 			var names []string
 			for _, k := range owners {
-				names = append(names, KindName(k))
+				names = append(names, k.Label())
 			}
-			d.errorAt(f.Line, f.Col, msg.FieldOtherKinds, KindName(kind), f.Key, msg.Join(names))
+			d.errorAt(f.Line, f.Col, msg.FieldOtherKinds, kind.Label(), f.Key, msg.Join(names))
 		default:
-			d.errorAt(f.Line, f.Col, msg.FieldUnknown, KindName(kind), f.Key, strings.Join(d.allowed, ", "))
+			d.errorAt(f.Line, f.Col, msg.FieldUnknown, kind.Label(), f.Key, strings.Join(d.allowed, ", "))
 		}
 	}
 }

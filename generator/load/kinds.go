@@ -40,9 +40,6 @@ func owners() map[string][]model.Kind {
 
 var fieldOwners = owners()
 
-// KindName is the kind as messages name it, in the process language.
-func KindName(k model.Kind) string { return msg.T(k.Word()) }
-
 // decodePage fills the common fields and returns the decoder for the kind's own.
 func decodePage(p *model.Page, fm *frontMatter, diags *diag.List, cfg *model.Config) *decoder {
 	allowed := append(append([]string(nil), commonKeys...), kindKeys[p.Kind]...)

@@ -72,7 +72,7 @@ func TestFrontMatter(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				"content/cases/lift.md:5:1: 案例的 front matter 里不用「speaker」：只有微课堂用它，从这一页删掉",
+				"content/cases/lift.md:5:1: 案例的 front matter 里不用「speaker」：只有微课用它，从这一页删掉",
 			},
 		},
 		{
@@ -86,7 +86,7 @@ func TestFrontMatter(t *testing.T) {
 				"正文。",
 			)},
 			want: []string{
-				"content/handbook/roles.md:3:1: 实务手册的 front matter 里不用「topics」：只有案例、微课堂和操作指南用它，从这一页删掉",
+				"content/handbook/roles.md:3:1: 实务手册的 front matter 里不用「topics」：只有案例、微课和操作指南用它，从这一页删掉",
 			},
 		},
 		{

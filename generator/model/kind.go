@@ -18,28 +18,9 @@ const (
 // Kinds lists every kind in the order the site presents them.
 var Kinds = []Kind{Cases, Lectures, Guides, Workers, Courses, Handbook}
 
-// Label is the kind's name as readers see it.
-func (k Kind) Label() string {
-	switch k {
-	case Cases:
-		return "案例"
-	case Lectures:
-		return "微课堂"
-	case Guides:
-		return "操作指南"
-	case Workers:
-		return "优秀社区工作者"
-	case Courses:
-		return "培训课程"
-	case Handbook:
-		return "实务手册"
-	}
-	return string(k)
-}
-
-// Word is the catalogue's name for the kind, as messages and the command
-// line use it: 案例 in Chinese, cases in English.
-func (k Kind) Word() msg.Key {
+// Key is the message of the kind's name as readers see it (案例, 微课…),
+// one word each across the pages and the command line.
+func (k Kind) Key() msg.Key {
 	switch k {
 	case Cases:
 		return msg.KindCases
@@ -51,8 +32,20 @@ func (k Kind) Word() msg.Key {
 		return msg.KindWorkers
 	case Courses:
 		return msg.KindCourses
+	case Handbook:
+		return msg.KindHandbook
 	}
-	return msg.KindHandbook
+	return msg.Key{}
+}
+
+// Label is the kind's name in the process language (msg.T), for the
+// command line; pages are in the site's language and use Key. A kind that
+// is not one of the six is its folder name.
+func (k Kind) Label() string {
+	if !k.Valid() {
+		return string(k)
+	}
+	return msg.T(k.Key())
 }
 
 // Valid reports whether k is one of the six kinds.

@@ -7,6 +7,7 @@ var (
 	UsageIntro        = Key{"cli.usage.intro"}
 	UsageFooter       = Key{"cli.usage.footer"}
 	SeeHelp           = Key{"cli.see-help"}
+	ErrPrefix         = Key{"cli.err-prefix"}
 	UnknownCommand    = Key{"cli.unknown-command"}
 	UnknownLang       = Key{"cli.unknown-lang"}
 	FlagUnknown       = Key{"cli.flag-unknown"}
@@ -81,13 +82,12 @@ var (
 	InitDone        = Key{"cli.init-done"}
 	InitNext        = Key{"cli.init-next"}
 	NewWantArgs     = Key{"cli.new-want-args"}
-	NewUnknownKind  = Key{"cli.new-unknown-kind"}
+	UnknownKind     = Key{"cli.unknown-kind"}
 	NewBadSlug      = Key{"cli.new-bad-slug"}
 	NewExists       = Key{"cli.new-exists"}
 	NewNoConfig     = Key{"cli.new-no-config"}
 	NewNoArchetype  = Key{"cli.new-no-archetype"}
 	NewBadArchetype = Key{"cli.new-bad-archetype"}
-	NewFailed       = Key{"cli.new-failed"}
 	NewWrote        = Key{"cli.new-wrote"}
 	NewNext         = Key{"cli.new-next"}
 )
@@ -96,12 +96,7 @@ var (
 var (
 	SearchNeedsQuery = Key{"cli.search-needs-query"}
 	SearchBadN       = Key{"cli.search-bad-n"}
-	SearchBadKind    = Key{"cli.search-bad-kind"}
-	SearchBadStreet  = Key{"cli.search-bad-street"}
-	SearchBadTopic   = Key{"cli.search-bad-topic"}
-	SearchBadMethod  = Key{"cli.search-bad-method"}
 	SearchEmptyQuery = Key{"cli.search-empty-query"}
-	SearchFailed     = Key{"cli.search-failed"}
 	SearchNone       = Key{"cli.search-none"}
 	SearchAll        = Key{"cli.search-all"}
 	SearchSome       = Key{"cli.search-some"}
