@@ -202,7 +202,7 @@ func TestEnglishDiagnostics(t *testing.T) {
 		want: []string{
 			"content/cases/lift.md:1:1: a case needs at least one topic: add `topics: [居民自治]` from site.yaml topics",
 			`content/cases/lift.md:3:9: street "民族街" is not in site.yaml streets (did you mean "民族街道"?)`,
-			`content/cases/lift.md:4:1: cases front matter has no field "topic" (did you mean "topics"?)`,
+			`content/cases/lift.md:4:1: Cases front matter has no field "topic" (did you mean "topics"?)`,
 		},
 	}, {
 		name: "placeholder",
