@@ -37,10 +37,15 @@ type version struct {
 // readVersion reads the module version and the commit the binary was built
 // from (go build in a git checkout records them); what is not known says so.
 func readVersion() version {
+	bi, _ := debug.ReadBuildInfo()
+	return versionOf(bi)
+}
+
+// versionOf reads a build info; nil is a binary that has none.
+func versionOf(bi *debug.BuildInfo) version {
 	unknown := msg.T(msg.Unknown)
 	v := version{module: unknown, revision: unknown, time: unknown}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
+	if bi == nil {
 		return v
 	}
 	if bi.Main.Version != "" {
