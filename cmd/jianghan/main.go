@@ -14,6 +14,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -56,6 +57,8 @@ var commands = []*command{
 type cli struct {
 	stdout, stderr io.Writer
 	cmd            *command
+	// stop, when set, ends serve instead of Ctrl-C (tests set it).
+	stop context.Context
 }
 
 func main() {
@@ -64,7 +67,10 @@ func main() {
 
 // run is main without the process: tests call it.
 func run(args []string, stdout, stderr io.Writer) int {
-	c := &cli{stdout: stdout, stderr: stderr}
+	return (&cli{stdout: stdout, stderr: stderr}).run(args)
+}
+
+func (c *cli) run(args []string) int {
 	args, lang, err := langArg(args)
 	if err != nil {
 		c.fail(err.Key, err.Args...)
@@ -72,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	msg.SetLang(lang)
 	if len(args) == 0 {
-		c.usage(stderr)
+		c.usage(c.stderr)
 		return exitUsage
 	}
 	switch args[0] {
@@ -83,7 +89,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 				return cmd.run(c, []string{"-h"})
 			}
 		}
-		c.usage(stdout)
+		c.usage(c.stdout)
 		return exitOK
 	case "-version", "--version", "-v":
 		args[0] = "version"

@@ -27,8 +27,12 @@ func cmdServe(c *cli, args []string) int {
 	if code, ok := c.site(*site); !ok {
 		return code
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx := c.stop
+	if ctx == nil {
+		var stop context.CancelFunc
+		ctx, stop = signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+	}
 	err := server.Run(ctx, server.Options{
 		Root:    *site,
 		Addr:    *addr,
