@@ -8,16 +8,15 @@
 #            --cleanDestinationDir; jianghan rebuilds into the output before
 #            last and rewrites only what changed);
 #   cold     no output and nothing kept beside it before each run.
-# Needs: python3, hugo, hyperfine, /usr/bin/time (apt-get install hugo hyperfine time).
+# Needs: go, hugo, hyperfine, /usr/bin/time (apt-get install hugo hyperfine time).
+# The corpus is internal/benchcorpus's, written by `go run ./bench/corpus`.
 set -euo pipefail
 n=${1:-1000}
 runs=${RUNS:-10}
 here=$(cd "$(dirname "$0")/.." && pwd)
-corpus=${JIANGHAN_CORPUS:-$here/../shared/bench/corpus.py}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 "$corpus" "$n" "$work/jh" >/dev/null
-python3 "$corpus" "$n" "$work/hugo" --hugo >/dev/null
+(cd "$here" && go run ./bench/corpus "$n" "$work/jh" && go run ./bench/corpus "$n" "$work/hugo" --hugo)
 (cd "$here" && go build -o "$work/jianghan" ./cmd/jianghan)
 jh=("$work/jianghan" build -s "$work/jh" -o "$work/jh-out")
 hg=(hugo --quiet -s "$work/hugo" -d "$work/hugo-out" --cleanDestinationDir)
