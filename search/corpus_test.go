@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// The generated corpus mirrors /work/shared/bench/corpus.py: the same
+// The generated corpus mirrors internal/benchcorpus: the same
 // vocabularies and sentence pieces, cases with problem/solution sections,
 // and workers, lectures, guides, courses and handbook chapters in proportion.
 
