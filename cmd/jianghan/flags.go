@@ -78,7 +78,7 @@ func (f *flags) synopsis() string {
 // help prints the command's help: what it does, its synopsis, its options.
 func (f *flags) help(w io.Writer) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "jianghan %s：%s\n\n%s\n  %s\n\n%s\n", f.c.cmd.name, msg.T(f.c.cmd.about), msg.T(msg.HelpUsage), f.synopsis(), msg.T(msg.HelpOptions))
+	fmt.Fprintf(&b, "%s%s\n\n%s\n  %s\n\n%s\n", msg.T(msg.ErrPrefix, "jianghan "+f.c.cmd.name), msg.T(f.c.cmd.about), msg.T(msg.HelpUsage), f.synopsis(), msg.T(msg.HelpOptions))
 	type row struct{ left, right string }
 	var rows []row
 	for _, n := range f.order {

@@ -150,7 +150,7 @@ func TestJoin(t *testing.T) {
 	}{
 		{Zh, nil, ""},
 		{Zh, []string{"案例"}, "案例"},
-		{Zh, []string{"案例", "微课堂", "操作指南"}, "案例、微课和操作指南"},
+		{Zh, []string{"案例", "微课", "操作指南"}, "案例、微课和操作指南"},
 		{En, []string{"cases", "lectures", "guides"}, "cases, lectures and guides"},
 	}
 	for _, tt := range tests {
