@@ -74,7 +74,7 @@ func splitFrontMatter(src []byte) (*frontMatter, []byte, int, error) {
 		frontmatter.NewFormat("+++", "+++", capture("toml")),
 	)
 	if err != nil {
-		return nil, nil, 0, &syntaxError{Line: 1, Col: 1, Key: msg.FMCannotRead, Args: []any{err}}
+		return nil, nil, 0, &syntaxError{Line: 1, Col: 1, Key: msg.CannotRead, Args: []any{err}}
 	}
 	openLine, opener := firstLine(src)
 	if format == "" {

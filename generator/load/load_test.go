@@ -501,7 +501,7 @@ func TestValues(t *testing.T) {
 				"---",
 			) + caseBody},
 			want: []string{
-				"content/cases/lift.md:3:9: 街道「汉口」不在 site.yaml 的街道列表里，可选：民族街道和水塔街道",
+				"content/cases/lift.md:3:9: 街道「汉口」不在 site.yaml 的街道列表里，要从民族街道和水塔街道里选",
 			},
 		},
 		{

@@ -43,7 +43,6 @@ var en = map[Key]string{
 	DraftRef:      "%s names %q, but %s is a draft and is not published: set draft: false there, or take %q out of %s",
 
 	// Front matter and site.yaml as text: the block and its YAML or TOML.
-	FMCannotRead:   "cannot read the file: %v",
 	FMUnclosed:     "front matter opened with %s is never closed: add a line with only %s after the last field",
 	FMMissing:      "the file has no front matter: start it with a line ---, then title: …, then another line ---",
 	YAMLInvalid:    "%s is not valid YAML: %s (YAML says: %s)",

@@ -18,7 +18,6 @@ var (
 
 // Front matter and site.yaml as text: the block and its YAML or TOML.
 var (
-	FMCannotRead   = Key{"fm.cannot-read"}
 	FMUnclosed     = Key{"fm.unclosed"}
 	FMMissing      = Key{"fm.missing"}
 	YAMLInvalid    = Key{"fm.yaml-invalid"}

@@ -9,7 +9,7 @@ var zh = map[Key]string{
 	ListSep:    "、",
 	ListLast:   "和",
 	DidYouMean: "，是不是「%s」？",
-	OneOf:      "，可选：%s",
+	OneOf:      "，要从%s里选",
 	AddToVocab: "：把它加进 site.yaml，或者用列表里已有的词",
 	Unknown:    "未知",
 
@@ -44,7 +44,6 @@ var zh = map[Key]string{
 	DraftRef:      "%s 里写了「%s」，但 %s 是草稿（draft），不会发布：把那一页改成 draft: false，或者把「%s」从 %s 里去掉",
 
 	// Front matter and site.yaml as text: the block and its YAML or TOML.
-	FMCannotRead:   "读不了这个文件：%v",
 	FMUnclosed:     "front matter 用 %s 开头却没有结束：在最后一个字段后面加一行 %s",
 	FMMissing:      "这个文件没有 front matter：第一行写 ---，接着写 title: 标题，再写一行 ---",
 	YAMLInvalid:    "%s 的写法有误：%s（YAML 的原话：%s）",
