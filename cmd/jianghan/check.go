@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/jianghan-district/jianghan/generator"
 	"github.com/jianghan-district/jianghan/generator/diag"
@@ -38,45 +36,6 @@ func cmdCheck(c *cli, args []string) int {
 		return exitContent
 	}
 	fmt.Fprintln(c.stdout, msg.T(msg.CheckOK, len(p.Site.Pages), msg.T(msg.Counts, errs, warns)))
-	return exitOK
-}
-
-func cmdBuild(c *cli, args []string) int {
-	f := c.flags()
-	site := f.site()
-	out := f.str("o", "", msg.ArgOut, msg.FlagOut)
-	base := f.str("base-url", "", msg.ArgURL, msg.FlagBaseURL)
-	drafts := f.boolean("drafts", msg.FlagDrafts)
-	portable := f.boolean("portable", msg.FlagPortable)
-	all := f.all()
-	pos, code, ok := f.parse(args)
-	if !ok {
-		return code
-	}
-	if code, ok := f.noArgs(pos); !ok {
-		return code
-	}
-	if code, ok := c.site(*site); !ok {
-		return code
-	}
-	opts := generator.Options{Root: *site, Out: *out, BaseURL: *base, Drafts: *drafts, Portable: *portable}
-	res, err := generator.Build(opts)
-	errs, warns := 0, 0
-	if res != nil {
-		printDiagnostics(c.stderr, res.Project.Diags.Sorted(), *all)
-		errs, warns = res.Project.Diags.Counts()
-	}
-	var failed *diag.Failed
-	switch {
-	case errors.As(err, &failed):
-		fmt.Fprintln(c.stderr, msg.T(msg.BuildFailedContent, msg.T(msg.Counts, errs, warns)))
-		return exitContent
-	case err != nil:
-		fmt.Fprintln(c.stderr, msg.T(msg.BuildFailed, err))
-		return exitContent
-	}
-	fmt.Fprintln(c.stdout, msg.T(msg.BuildOK, len(res.Project.Site.Pages), res.Files, opts.OutDir(),
-		res.Duration.Round(time.Millisecond), msg.T(msg.Counts, errs, warns)))
 	return exitOK
 }
 
