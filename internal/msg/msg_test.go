@@ -174,3 +174,13 @@ func TestError(t *testing.T) {
 		t.Errorf("KeyOf = %v, %v", k, ok)
 	}
 }
+
+// An English text is punctuated as English is: a Chinese comma or corner
+// bracket in it is a text copied from zh and left half-translated.
+func TestEnglishPunctuation(t *testing.T) {
+	for k, text := range en {
+		if strings.ContainsAny(text, "「」，；") {
+			t.Errorf("%s: English text with Chinese punctuation: %q", k.id, text)
+		}
+	}
+}
