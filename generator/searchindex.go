@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/jianghan-district/jianghan/internal/msg"
-	"github.com/jianghan-district/jianghan/search"
+	"github.com/jianghan-district/jianghan/search/index"
 )
 
 // CacheDir is where the site's bleve index is kept between runs: in the
@@ -34,7 +34,7 @@ func CacheDir(root string) (string, error) {
 // OpenSearch loads the site and brings its bleve index up to date, indexing
 // only the pages that changed since the last run. Content errors do not stop
 // it: a trainer can search a library while fixing it.
-func OpenSearch(opts Options) (*search.Index, error) {
+func OpenSearch(opts Options) (*index.Index, error) {
 	p, err := Load(opts)
 	if err != nil {
 		return nil, err
@@ -43,15 +43,16 @@ func OpenSearch(opts Options) (*search.Index, error) {
 }
 
 // OpenSearch opens the project's bleve index and syncs it with the site.
-func (p *Project) OpenSearch() (*search.Index, error) {
+func (p *Project) OpenSearch() (*index.Index, error) {
 	dir, err := CacheDir(p.Options.root())
 	if err != nil {
 		return nil, err
 	}
-	ix, err := search.Open(filepath.Join(dir, "bleve"))
+	ix, err := index.Open(filepath.Join(dir, "bleve"))
 	if err != nil {
 		return nil, err
 	}
+	ix.SetSynonyms(Synonyms(p.Site))
 	if _, err := ix.Sync(Documents(p.Site)); err != nil {
 		ix.Close()
 		return nil, err

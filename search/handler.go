@@ -2,25 +2,27 @@ package search
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"strconv"
+
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Handler answers GET /api/search?q=&kind=&street=&topic=&method=&n=&from=
 // with a Result as JSON. Input the user got wrong gets 400 with
 // {"error": "..."}; it never causes a 500 or a panic. s is read on every
-// request, so serve can hand in a Searcher that swaps indexes on rebuild.
+// request, so serve can hand in a Searcher that swaps indexes on rebuild;
+// the search stops when the client goes away.
 func Handler(s Searcher) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
 			if p := recover(); p != nil {
-				writeJSONError(w, http.StatusInternalServerError, fmt.Sprintf("内部错误 (internal error): %v", p))
+				writeJSONError(w, http.StatusInternalServerError, msg.T(msg.SearchInternal))
 			}
 		}()
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
-			writeJSONError(w, http.StatusMethodNotAllowed, "只支持 GET (only GET is allowed)")
+			writeJSONError(w, http.StatusMethodNotAllowed, msg.T(msg.SearchOnlyGet))
 			return
 		}
 		q := r.URL.Query()
@@ -32,35 +34,36 @@ func Handler(s Searcher) http.Handler {
 			Method: q.Get("method"),
 		}
 		var err error
-		if req.Size, err = intParam(q.Get("n"), 0); err != nil {
-			writeJSONError(w, http.StatusBadRequest, "参数 n 须是整数 (n must be an integer)")
+		if req.Size, err = intParam(q.Get("n")); err != nil {
+			writeJSONError(w, http.StatusBadRequest, msg.T(msg.SearchParamNotInt, "n"))
 			return
 		}
-		if req.From, err = intParam(q.Get("from"), 0); err != nil {
-			writeJSONError(w, http.StatusBadRequest, "参数 from 须是整数 (from must be an integer)")
+		if req.From, err = intParam(q.Get("from")); err != nil {
+			writeJSONError(w, http.StatusBadRequest, msg.T(msg.SearchParamNotInt, "from"))
 			return
 		}
 		if s == nil {
-			writeJSONError(w, http.StatusServiceUnavailable, "搜索索引尚未就绪 (search index not ready)")
+			writeJSONError(w, http.StatusServiceUnavailable, msg.T(msg.ServeSearchNotReady))
 			return
 		}
-		res, err := s.Search(req)
-		if err != nil {
-			if IsQueryError(err) {
-				writeJSONError(w, http.StatusBadRequest, err.Error())
-			} else {
-				writeJSONError(w, http.StatusInternalServerError, err.Error())
-			}
-			return
+		res, err := s.Search(r.Context(), req)
+		switch {
+		case err == nil:
+			writeJSON(w, http.StatusOK, res)
+		case IsQueryError(err):
+			writeJSONError(w, http.StatusBadRequest, err.Error())
+		case r.Context().Err() != nil:
+			// the client has gone: nobody reads the answer
+		default:
+			writeJSONError(w, http.StatusInternalServerError, err.Error())
 		}
-		writeJSON(w, http.StatusOK, res)
 	})
 }
 
-// intParam parses an optional integer query parameter.
-func intParam(s string, def int) (int, error) {
+// intParam parses an optional integer query parameter (0 when absent).
+func intParam(s string) (int, error) {
 	if s == "" {
-		return def, nil
+		return 0, nil
 	}
 	if len(s) > 9 {
 		return 0, strconv.ErrRange
@@ -69,11 +72,11 @@ func intParam(s string, def int) (int, error) {
 }
 
 // writeJSON writes v as the JSON response.
-func writeJSON(w http.ResponseWriter, status int, v interface{}) {
+func writeJSON(w http.ResponseWriter, status int, v any) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		status = http.StatusInternalServerError
-		b = []byte(`{"error":"内部错误 (internal error)"}`)
+		b, _ = json.Marshal(map[string]string{"error": msg.T(msg.SearchInternal)})
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
@@ -82,7 +85,7 @@ func writeJSON(w http.ResponseWriter, status int, v interface{}) {
 	_, _ = w.Write(append(b, '\n'))
 }
 
-// writeJSONError writes {"error": msg}.
-func writeJSONError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
+// writeJSONError writes {"error": text}.
+func writeJSONError(w http.ResponseWriter, status int, text string) {
+	writeJSON(w, status, map[string]string{"error": text})
 }

@@ -1,21 +1,40 @@
-package search
+package search_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	. "github.com/jianghan-district/jianghan/search"
+	"github.com/jianghan-district/jianghan/search/index"
+	"github.com/jianghan-district/jianghan/search/internal/testcorpus"
 )
 
 // panicSearcher stands for a broken implementation.
 type panicSearcher struct{}
 
-func (panicSearcher) Search(Request) (*Result, error) { panic("boom") }
+func (panicSearcher) Search(context.Context, Request) (*Result, error) { panic("boom") }
+
+// openSynced opens an index of the generated library.
+func openSynced(t *testing.T) *index.Index {
+	ix, err := index.Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if _, err := ix.Sync(testcorpus.Docs(50)); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
 
 func TestHandler(t *testing.T) {
-	ix := openSynced(t, sampleDocs())
+	ix := openSynced(t)
 	h := Handler(ix)
 	tests := []struct {
 		name   string

@@ -45,7 +45,7 @@ func (s *instance) production(ctx context.Context, ln net.Listener) error {
 		base = res.Project.Site.Config.BasePath()
 		s.search.start(s.o.Root)
 		s.search.expect()
-		s.search.update(generator.Documents(res.Project.Site))
+		s.search.update(generator.Documents(res.Project.Site), generator.StaticOptions(res.Project.Site, false))
 	} else {
 		cfg := load.Config(s.o.Root, &diag.List{})
 		base = cfg.BasePath()

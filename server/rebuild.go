@@ -179,7 +179,7 @@ func (s *instance) publish(d *generator.Delta, start time.Time, first bool) {
 		s.out.say(msg.ServeFixed)
 	}
 	if len(d.Pages) > 0 {
-		s.search.update(generator.Documents(s.project.Site))
+		s.search.update(generator.Documents(s.project.Site), generator.StaticOptions(s.project.Site, false))
 	}
 }
 

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"net/http"
 	"path/filepath"
@@ -12,6 +13,8 @@ import (
 	"github.com/jianghan-district/jianghan/generator"
 	"github.com/jianghan-district/jianghan/internal/msg"
 	"github.com/jianghan-district/jianghan/search"
+	"github.com/jianghan-district/jianghan/search/index"
+	"github.com/jianghan-district/jianghan/search/static"
 )
 
 // liveSearch is the search.Searcher behind /api/search, and the keeper of
@@ -26,9 +29,10 @@ import (
 // save.
 type liveSearch struct {
 	mu     sync.RWMutex
-	ix     *search.Index
+	ix     *index.Index
 	err    error             // why there is no index, once opening failed
 	docs   []search.Document // the site's documents as of the last change
+	opts   static.Options    // and its synonyms and page language
 	stale  bool              // the static index is older than docs
 	static sync.Mutex        // one static index write at a time
 
@@ -46,7 +50,7 @@ const syncDelay = 300 * time.Millisecond
 var errSearchNotReady = msg.Errorf(msg.ServeSearchNotReady)
 
 // Search implements search.Searcher.
-func (l *liveSearch) Search(req search.Request) (*search.Result, error) {
+func (l *liveSearch) Search(ctx context.Context, req search.Request) (*search.Result, error) {
 	l.mu.RLock()
 	ix := l.ix
 	l.mu.RUnlock()
@@ -54,7 +58,7 @@ func (l *liveSearch) Search(req search.Request) (*search.Result, error) {
 		_, err := l.ready()
 		return nil, err
 	}
-	return ix.Search(req)
+	return ix.Search(ctx, req)
 }
 
 // ready reports whether queries can be answered, and if not, why.
@@ -104,9 +108,9 @@ func (l *liveSearch) start(root string) {
 	go func() {
 		defer close(l.done)
 		dir, err := generator.CacheDir(root)
-		var ix *search.Index
+		var ix *index.Index
 		if err == nil {
-			ix, err = search.Open(filepath.Join(dir, indexDir))
+			ix, err = index.Open(filepath.Join(dir, indexDir))
 		}
 		if err != nil {
 			l.mu.Lock()
@@ -128,9 +132,9 @@ func (l *liveSearch) start(root string) {
 			}
 			n := l.pending.Load()
 			l.mu.RLock()
-			docs := l.docs
+			docs, opts := l.docs, l.opts
 			l.mu.RUnlock()
-			l.sync(ix, docs)
+			l.sync(ix, docs, opts.Synonyms)
 			l.pending.Add(-n)
 		}
 		l.mu.Lock()
@@ -143,10 +147,11 @@ func (l *liveSearch) start(root string) {
 
 // sync brings bleve up to date; the index answers queries from its first
 // successful sync on.
-func (l *liveSearch) sync(ix *search.Index, docs []search.Document) {
+func (l *liveSearch) sync(ix *index.Index, docs []search.Document, synonyms [][]string) {
 	if ix == nil {
 		return
 	}
+	ix.SetSynonyms(synonyms)
 	start := time.Now()
 	if _, err := ix.Sync(docs); err != nil {
 		l.logf(msg.ServeSearchError, err)
@@ -165,11 +170,11 @@ func (l *liveSearch) sync(ix *search.Index, docs []search.Document) {
 // is false from the moment the site changed.
 func (l *liveSearch) expect() { l.pending.Add(1) }
 
-// update hands in the site's documents after a change that expect
-// announced.
-func (l *liveSearch) update(docs []search.Document) {
+// update hands in the site's documents (and search options) after a
+// change that expect announced.
+func (l *liveSearch) update(docs []search.Document, opts static.Options) {
 	l.mu.Lock()
-	l.docs = docs
+	l.docs, l.opts = docs, opts
 	l.stale = true
 	l.mu.Unlock()
 	if l.wake == nil {
@@ -205,12 +210,12 @@ func (l *liveSearch) freshStatic() error {
 	l.static.Lock()
 	defer l.static.Unlock()
 	l.mu.RLock()
-	stale, docs := l.stale, l.docs
+	stale, docs, opts := l.stale, l.docs, l.opts
 	l.mu.RUnlock()
 	if !stale || l.publish == nil {
 		return nil
 	}
-	if err := l.writeStatic(docs); err != nil {
+	if err := l.writeStatic(docs, opts); err != nil {
 		return err
 	}
 	l.mu.Lock()
@@ -228,11 +233,11 @@ func sameDocs(a, b []search.Document) bool {
 
 // writeStatic makes the browser's index and hands its files to serve's
 // output, under search/.
-func (l *liveSearch) writeStatic(docs []search.Document) error {
+func (l *liveSearch) writeStatic(docs []search.Document, opts static.Options) error {
 	var mu sync.Mutex
 	var files []*file
 	now := time.Now()
-	err := search.StaticFiles(docs, search.StaticOptions{}, func(name string, data []byte) error {
+	err := static.StaticFiles(docs, opts, func(name string, data []byte) error {
 		f := memFile("search/"+name, bytes.Clone(data), now) // data is lent
 		mu.Lock()
 		files = append(files, f)

@@ -21,7 +21,7 @@ func Default() fs.FS {
 	if err != nil {
 		panic(err) // the embed pattern above guarantees the folder
 	}
-	return sub
+	return withScripts(sub)
 }
 
 // Dir is where a site keeps its own theme files, relative to the site root.
@@ -35,5 +35,7 @@ func ForSite(root string) fs.FS {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return Default()
 	}
-	return Layered(os.DirFS(dir), Default())
+	// the site's files over the built-in ones, and the search script over
+	// both: a site's copy of an older search.js cannot read the index
+	return withScripts(Layered(os.DirFS(dir), Default()))
 }

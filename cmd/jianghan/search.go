@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -62,7 +63,7 @@ func cmdSearch(c *cli, args []string) int {
 		return exitContent
 	}
 	defer ix.Close()
-	res, err := ix.Search(req)
+	res, err := ix.Search(context.Background(), req)
 	switch {
 	case errors.Is(err, search.ErrEmptyQuery):
 		return c.usageError(msg.SearchEmptyQuery)
@@ -180,7 +181,32 @@ func writeHits(w io.Writer, r *search.Result) {
 			fmt.Fprintf(&b, "   %s\n", s)
 		}
 	}
+	writeSuggestions(&b, r.Suggest)
 	io.WriteString(w, b.String())
+}
+
+// writeSuggestions prints what to try when nothing was found: the parts of
+// the query that do occur, and the topics and streets they name, with
+// their pages.
+func writeSuggestions(b *strings.Builder, s *search.Suggestions) {
+	if s == nil {
+		return
+	}
+	if len(s.Parts) > 0 {
+		fmt.Fprintf(b, "\n%s%s\n", msg.T(msg.SearchTry), strings.Join(s.Parts, msg.T(msg.ListSep)))
+	}
+	for _, list := range []struct {
+		key    msg.Key
+		prefix string
+		names  []string
+	}{{msg.SearchTryTopics, "/topics/", s.Topics}, {msg.SearchTryStreets, "/streets/", s.Streets}} {
+		if len(list.names) > 0 {
+			fmt.Fprintf(b, "\n%s\n", msg.T(list.key))
+			for _, n := range list.names {
+				fmt.Fprintf(b, "   %s  %s%s/\n", n, list.prefix, n)
+			}
+		}
+	}
 }
 
 // plainSnippet turns the HTML snippet (escaped text with <mark>) into text.

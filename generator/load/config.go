@@ -14,7 +14,7 @@ import (
 // ConfigFile is where the site settings live, relative to the site root.
 const ConfigFile = "content/site.yaml"
 
-var configKeys = []string{"title", "description", "base_url", "language", "about", "streets", "topics", "methods", "paginate", "markdown", "theme"}
+var configKeys = []string{"title", "description", "base_url", "language", "about", "streets", "topics", "methods", "synonyms", "paginate", "markdown", "theme"}
 
 // Config reads content/site.yaml. Problems go to diags; a missing file is one.
 func Config(root string, diags *diag.List) model.Config {
@@ -51,6 +51,7 @@ func Config(root string, diags *diag.List) model.Config {
 	cfg.Streets, _ = d.strs("streets")
 	cfg.Topics, _ = d.strs("topics")
 	cfg.Methods, _ = d.strs("methods")
+	cfg.Synonyms = d.synonyms()
 	if n := d.integer("paginate"); n > 0 {
 		cfg.Paginate = n
 	}

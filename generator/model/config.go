@@ -12,6 +12,9 @@ type Config struct {
 	Streets     []string `yaml:"streets"`
 	Topics      []string `yaml:"topics"`
 	Methods     []string `yaml:"methods"`
+	// Synonyms are groups of words that mean the same in this field; a
+	// search for one finds the others too.
+	Synonyms [][]string `yaml:"synonyms"`
 	// Paginate is the number of entries on a list or term page.
 	Paginate int            `yaml:"paginate"`
 	Markdown MarkdownConfig `yaml:"markdown"`

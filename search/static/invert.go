@@ -1,4 +1,4 @@
-package search
+package static
 
 import (
 	"encoding/binary"
@@ -6,8 +6,12 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unsafe"
+
+	"github.com/jianghan-district/jianghan/internal/parallel"
+	"github.com/jianghan-district/jianghan/search"
+	"github.com/jianghan-district/jianghan/search/analysis"
+	"github.com/jianghan-district/jianghan/search/rank"
 )
 
 // inverted is the postings of every term of some documents, as invert
@@ -15,17 +19,24 @@ import (
 // their UTF-8, which is the order of the static index's files.
 type inverted struct {
 	names []string
-	lens  [][numText]uint32 // per document, the tokens of each text field
+	lens  [][rank.NumFields]uint32 // per document, the tokens of each text field
 	// stream holds the postings of term t at stream[start[t]:start[t+1]],
 	// in document order, each as document:uvarint, field mask:byte, per
-	// field in the mask frequency:uvarint
+	// field in the mask frequency:uvarint, then per short field in the
+	// mask (shortFields) its positions, each less the one before (the
+	// first less 0):uvarint
 	stream []byte
 	start  []int
 }
 
+// shortFields are the fields whose positions postings carry: all but the
+// text, which is long.
+const shortFields = 1<<rank.Title | 1<<rank.Summary | 1<<rank.Headings | 1<<rank.Filed
+
 // gather appends the postings of term t to ps in document order, with
-// only their documents, field masks and frequencies set.
-func (inv *inverted) gather(t int, ps []posting) []posting {
+// their documents, field masks, frequencies and short fields' positions
+// set; the positions are carved from arena, which it returns grown.
+func (inv *inverted) gather(t int, ps []posting, arena []int32) ([]posting, []int32) {
 	s := inv.stream[inv.start[t]:inv.start[t+1]]
 	for j := 0; j < len(s); {
 		doc, n := binary.Uvarint(s[j:])
@@ -38,9 +49,21 @@ func (inv *inverted) gather(t int, ps []posting) []posting {
 			j += n
 			p.tf[bits.TrailingZeros8(m)] = uint32(tf)
 		}
+		for m := mask & shortFields; m != 0; m &= m - 1 {
+			f := bits.TrailingZeros8(m)
+			start := len(arena)
+			prev := uint64(0)
+			for k := uint32(0); k < p.tf[f]; k++ {
+				d, n := binary.Uvarint(s[j:])
+				j += n
+				prev += d
+				arena = append(arena, int32(prev))
+			}
+			p.pos[f] = arena[start:len(arena):len(arena)]
+		}
 		ps = append(ps, p)
 	}
-	return ps
+	return ps, arena
 }
 
 // invertPart is one goroutine's share of invert: the terms of a range of
@@ -48,7 +71,7 @@ func (inv *inverted) gather(t int, ps []posting) []posting {
 type invertPart struct {
 	names []string
 	// stream holds one record per term and document, in document order:
-	// term:uvarint, the size of the posting:byte, then the posting as
+	// term:uvarint, the size of the posting:uvarint, then the posting as
 	// inverted.stream has it
 	stream []byte
 	size   []int // by term, the bytes of its postings (less the term)
@@ -59,11 +82,11 @@ type invertPart struct {
 }
 
 // id returns the number of t's term, adding the term if it is new.
-func (p *invertPart) id(t *tok) uint32 {
-	if t.kind != Word && len(t.term) <= 8 {
+func (p *invertPart) id(t *analysis.Tok) uint32 {
+	if t.Kind != analysis.Word && len(t.Term) <= 8 {
 		// CJK runes take three bytes in UTF-8, four beyond the BMP
-		if b := t.term; len(b) == 3 {
-			r := decode3(b[0], b[1], b[2])
+		if b := t.Term; len(b) == 3 {
+			r := analysis.Decode3(b[0], b[1], b[2])
 			if v := p.unigrams[r]; v != 0 {
 				return v - 1
 			}
@@ -71,13 +94,13 @@ func (p *invertPart) id(t *tok) uint32 {
 			p.unigrams[r] = id + 1
 			return id
 		}
-		return p.cjk.id(packKey(t.term), p, t.term)
+		return p.cjk.id(packKey(t.Term), p, t.Term)
 	}
-	if id, ok := p.words[string(t.term)]; ok {
+	if id, ok := p.words[string(t.Term)]; ok {
 		return id
 	}
-	id := p.add(t.term)
-	p.words[string(t.term)] = id
+	id := p.add(t.Term)
+	p.words[string(t.Term)] = id
 	return id
 }
 
@@ -148,20 +171,13 @@ func (c *cjkTable) grow() {
 // invert analyses every document's text fields (in parallel, by ranges of
 // documents) and returns each term's postings and each document's token
 // count per field.
-func invert(docs []*Document) *inverted {
-	inv := &inverted{lens: make([][numText]uint32, len(docs))}
+func invert(docs []*search.Document) *inverted {
+	inv := &inverted{lens: make([][rank.NumFields]uint32, len(docs))}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)/64))
 	parts := make([]*invertPart, workers)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		lo, hi := w*len(docs)/workers, (w+1)*len(docs)/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[w] = invertRange(docs, lo, hi, inv.lens)
-		}()
-	}
-	wg.Wait()
+	parallel.For(workers, workers, func(w int) {
+		parts[w] = invertRange(docs, w*len(docs)/workers, (w+1)*len(docs)/workers, inv.lens)
+	})
 
 	// number the terms of all parts in byte order
 	index := make(map[string]uint32, len(parts[0].names)+len(parts[0].names)/4)
@@ -212,15 +228,10 @@ func invert(docs []*Document) *inverted {
 			sizes[t] += part.size[id]
 		}
 	}
-	for k, part := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			part.scatter(inv.stream, at[k])
-			parts[k] = nil
-		}()
-	}
-	wg.Wait()
+	parallel.For(len(parts), 0, func(k int) {
+		parts[k].scatter(inv.stream, at[k])
+		parts[k] = nil
+	})
 	return inv
 }
 
@@ -231,80 +242,94 @@ func (p *invertPart) scatter(out []byte, at []int) {
 	for j := 0; j < len(s); {
 		id, n := binary.Uvarint(s[j:])
 		j += n
-		size := int(s[j])
-		j++
-		at[id] += copy(out[at[id]:], s[j:j+size])
-		j += size
+		size, n := binary.Uvarint(s[j:])
+		j += n
+		at[id] += copy(out[at[id]:], s[j:j+int(size)])
+		j += int(size)
 	}
 }
 
-// maxRecord is the most bytes of a record of invertPart.stream.
-const maxRecord = 5 + 1 + 5 + 1 + 5*numText
-
 // invertRange inverts documents lo to hi-1, filling their lens.
-func invertRange(docs []*Document, lo, hi int, lens [][numText]uint32) *invertPart {
+func invertRange(docs []*search.Document, lo, hi int, lens [][rank.NumFields]uint32) *invertPart {
 	p := &invertPart{unigrams: make([]uint32, 1<<16), words: map[string]uint32{}}
 	size, done := 0, 0 // bytes of text in all, and so far
-	for _, d := range docs[lo:hi] {
-		for _, text := range documentText(d) {
+	texts := make([][rank.NumFields]string, hi-lo)
+	for i, d := range docs[lo:hi] {
+		texts[i] = rank.FieldTexts(d)
+		for _, text := range texts[i] {
 			size += len(text)
 		}
 	}
 	var counts []uint32 // by term, by field: occurrences in the document
+	var pos [][]int32   // by term, by field: positions in a short field
 	var seen []int32    // by term: 1 + the last document it was counted for
 	var touched []uint32
-	var sc scanner
+	var rec []byte
+	var sc analysis.Scanner
 	for i := lo; i < hi; i++ {
 		touched = touched[:0]
-		for f, text := range documentText(docs[i]) {
+		for f, text := range texts[i-lo] {
 			if text == "" {
 				continue
 			}
 			done += len(text)
+			short := shortFields&(1<<f) != 0
 			// the scanner only reads its input, and its tokens are used up
 			// before text is
-			toks := sc.scan(unsafe.Slice(unsafe.StringData(text), len(text)))
+			toks := sc.Scan(unsafe.Slice(unsafe.StringData(text), len(text)))
 			lens[i][f] = uint32(len(toks))
 			for k := range toks {
 				id := p.id(&toks[k])
 				if int(id) >= len(seen) {
 					seen = append(seen, make([]int32, int(id)+1-len(seen)+1024)...)
-					counts = append(counts, make([]uint32, len(seen)*numText-len(counts))...)
+					counts = append(counts, make([]uint32, len(seen)*rank.NumFields-len(counts))...)
+					pos = append(pos, make([][]int32, len(seen)*rank.NumFields-len(pos))...)
 				}
 				if seen[id] != int32(i)+1 {
 					seen[id] = int32(i) + 1
 					touched = append(touched, id)
 				}
-				counts[int(id)*numText+f]++
+				counts[int(id)*rank.NumFields+f]++
+				if short {
+					pos[int(id)*rank.NumFields+f] = append(pos[int(id)*rank.NumFields+f], toks[k].Pos)
+				}
 			}
 		}
 		s := p.stream
-		if need := len(s) + len(touched)*maxRecord; need > cap(s) {
+		if need := len(s) + len(touched)*24; need > cap(s) {
 			// as much more as the text so far took, for the text to come
 			more := int(float64(len(s)) / float64(max(done, 1)) * 1.1 * float64(size-done))
 			s = slices.Grow(s, max(need-len(s), more, 4096))
 		}
 		for _, id := range touched {
-			s = binary.AppendUvarint(s, uint64(id))
-			s = append(s, 0) // the size, below
-			start := len(s)
-			s = binary.AppendUvarint(s, uint64(i))
-			c := counts[int(id)*numText : int(id)*numText+numText]
+			rec = binary.AppendUvarint(rec[:0], uint64(i))
+			c := counts[int(id)*rank.NumFields : int(id)*rank.NumFields+rank.NumFields]
+			ps := pos[int(id)*rank.NumFields : int(id)*rank.NumFields+rank.NumFields]
 			mask := byte(0)
 			for f, n := range c {
 				if n > 0 {
 					mask |= 1 << f
 				}
 			}
-			s = append(s, mask)
+			rec = append(rec, mask)
 			for f, n := range c {
 				if n > 0 {
-					s = binary.AppendUvarint(s, uint64(n))
+					rec = binary.AppendUvarint(rec, uint64(n))
 					c[f] = 0
 				}
 			}
-			s[start-1] = byte(len(s) - start) // less than maxRecord
-			p.size[id] += len(s) - start
+			for f := range ps {
+				prev := int32(0)
+				for _, x := range ps[f] {
+					rec = binary.AppendUvarint(rec, uint64(x-prev))
+					prev = x
+				}
+				ps[f] = ps[f][:0]
+			}
+			s = binary.AppendUvarint(s, uint64(id))
+			s = binary.AppendUvarint(s, uint64(len(rec)))
+			s = append(s, rec...)
+			p.size[id] += len(rec)
 		}
 		p.stream = s
 	}

@@ -1,9 +1,12 @@
-package search
+package analysis
 
 import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/jianghan-district/jianghan/search/internal/testcorpus"
 )
 
 // termsAt renders tokens as "term@pos" for compact comparison.
@@ -74,11 +77,11 @@ func TestFoldIsOneToOne(t *testing.T) {
 	// Folding keeps a word character a word character, never changes a
 	// CJK character, and is idempotent: what search.js relies on.
 	for r := rune(0); r < 0x30000; r++ {
-		f := fold(r)
+		f := Fold(r)
 		if classOf(r) == classCJK && f != r {
 			t.Fatalf("fold(%U) = %U changes a CJK character", r, f)
 		}
-		if fold(f) != f && classOf(f) != classSep {
+		if Fold(f) != f && classOf(f) != classSep {
 			t.Fatalf("fold(%U) = %U is not idempotent", r, f)
 		}
 	}
@@ -87,24 +90,29 @@ func TestFoldIsOneToOne(t *testing.T) {
 // BenchmarkAnalyze measures the tokenizer over generated Chinese documents.
 func BenchmarkAnalyze(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
-		docs := genDocs(n)
+		docs := testcorpus.Docs(n)
 		var texts [][]byte
 		size := 0
 		for i := range docs {
-			for _, s := range documentText(&docs[i]) {
+			d := &docs[i]
+			for _, s := range []string{d.Title, d.Summary} {
 				texts = append(texts, []byte(s))
 				size += len(s)
 			}
+			for _, sec := range d.Sections {
+				texts = append(texts, []byte(sec.Text))
+				size += len(sec.Text)
+			}
 		}
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			var sc scanner
+			var sc Scanner
 			b.SetBytes(int64(size))
 			b.ReportAllocs()
 			tokens := 0
 			for i := 0; i < b.N; i++ {
 				tokens = 0
 				for _, t := range texts {
-					tokens += len(sc.scan(t))
+					tokens += len(sc.Scan(t))
 				}
 			}
 			b.ReportMetric(float64(tokens), "tokens/op")
@@ -113,23 +121,53 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 }
 
-// BenchmarkBleveTokenizer measures the tokenizer as bleve calls it (fresh
-// memory for every field).
-func BenchmarkBleveTokenizer(b *testing.B) {
-	docs := genDocs(1000)
-	var texts [][]byte
-	size := 0
-	for i := range docs {
-		for _, s := range documentText(&docs[i]) {
-			texts = append(texts, []byte(s))
-			size += len(s)
-		}
+// FuzzAnalyze: any input, valid UTF-8 or not, gives tokens whose offsets
+// lie inside it, in order, with positions that never go back, CJK terms
+// equal to the text they cover, words no longer than MaxWordRunes, and
+// Count agreeing with Analyze.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{"加装电梯", "ＡＢＣ１２３，3社联动 Hello-World", "电\xff梯", "カナ한국😀★", strings.Repeat("Ａ", 40)} {
+		f.Add(s)
 	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		for _, t := range texts {
-			_ = bleveTokenizer{}.Tokenize(t)
+	f.Fuzz(func(t *testing.T, text string) {
+		toks := Analyze(text)
+		if Count(text) != len(toks) {
+			t.Fatalf("Count %d, Analyze %d tokens", Count(text), len(toks))
+		}
+		prevPos, prevStart := 0, 0
+		for _, tok := range toks {
+			if tok.Start < prevStart || tok.Start >= tok.End || tok.End > len(text) || tok.Pos < prevPos || tok.Pos < 1 {
+				t.Fatalf("token %+v after pos %d start %d in %q", tok, prevPos, prevStart, text)
+			}
+			if tok.Kind != Word && tok.Term != text[tok.Start:tok.End] {
+				t.Fatalf("CJK token %q covers %q", tok.Term, text[tok.Start:tok.End])
+			}
+			if tok.Kind == Word && (utf8.RuneCountInString(tok.Term) > MaxWordRunes || tok.Term == "") {
+				t.Fatalf("word %q", tok.Term)
+			}
+			if tok.Kind == Bigram && utf8.RuneCountInString(tok.Term) != 2 || tok.Kind == Unigram && utf8.RuneCountInString(tok.Term) != 1 {
+				t.Fatalf("%v token %q", tok.Kind, tok.Term)
+			}
+			prevPos, prevStart = tok.Pos, tok.Start
+		}
+	})
+}
+
+func TestDecode3(t *testing.T) {
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := 0; b1 < 256; b1++ {
+			for b2 := 0; b2 < 256; b2++ {
+				p := []byte{byte(b0), byte(b1), byte(b2)}
+				r, n := utf8.DecodeRune(p)
+				valid := n == 3
+				if IsPlain3(p[0], p[1], p[2]) {
+					if !valid || Decode3(p[0], p[1], p[2]) != r {
+						t.Fatalf("% x: %U/%d, Decode3 %U", p, r, n, Decode3(p[0], p[1], p[2]))
+					}
+				} else if valid && b0 != 0xE0 && b0 != 0xED {
+					t.Fatalf("% x is valid but not plain", p)
+				}
+			}
 		}
 	}
 }

@@ -1,20 +1,19 @@
-package search
+// Package analysis is the one tokenizer of jianghan's search: the bleve
+// index, the static index, queries, snippets and search.js (which mirrors
+// it character range for character range) all cut text into the same
+// terms at the same positions.
+//
+// Chinese has no spaces, so every run of CJK characters yields each
+// character (a unigram) and each pair of adjacent characters (a bigram): any
+// substring of two or more characters is then a phrase of bigrams, and a
+// single character a unigram. Latin letters and digits form words, folded to
+// half-width lower case.
+package analysis
 
 import (
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/registry"
 )
-
-// AnalyzerName is the name under which the Chinese analyzer is registered
-// with bleve, so an index mapping can name it for its text fields.
-const AnalyzerName = "jianghan_zh"
-
-// TokenizerName is the name of the analyzer's tokenizer in bleve's registry,
-// for mappings that want to build their own analyzer around it.
-const TokenizerName = "jianghan_zh_grams"
 
 // MaxWordRunes caps a Latin/digit word: longer words are cut to this many
 // runes, so a pasted 10,000-letter "word" cannot make a giant term.
@@ -52,13 +51,20 @@ type Token struct {
 // (spaces, punctuation, full-width punctuation, symbols, control characters)
 // separates. search.js implements exactly the same function.
 func Analyze(text string) []Token {
-	var sc scanner
-	toks := sc.scan([]byte(text))
+	var sc Scanner
+	toks := sc.Scan([]byte(text))
 	out := make([]Token, len(toks))
 	for i, t := range toks {
-		out[i] = Token{Term: string(t.term), Pos: int(t.pos), Start: int(t.start), End: int(t.end), Kind: t.kind}
+		out[i] = Token{Term: string(t.Term), Pos: int(t.Pos), Start: int(t.Start), End: int(t.End), Kind: t.Kind}
 	}
 	return out
+}
+
+// Count is the number of tokens Analyze makes of text: the length of a
+// field, as BM25 counts it.
+func Count(text string) int {
+	var sc Scanner
+	return len(sc.Scan([]byte(text)))
 }
 
 // charClass is what a (folded) rune is to the tokenizer.
@@ -70,9 +76,9 @@ const (
 	classCJK
 )
 
-// fold maps a rune to its search form: full-width ASCII to half-width, then
+// Fold maps a rune to its search form: full-width ASCII to half-width, then
 // lower case for the letters that form words. It never changes a CJK rune.
-func fold(r rune) rune {
+func Fold(r rune) rune {
 	if r >= 0xFF01 && r <= 0xFF5E {
 		r -= 0xFEE0
 	}
@@ -126,28 +132,30 @@ func classOf(r rune) charClass {
 	return classSep
 }
 
-// tok is the tokenizer's internal token: term aliases the input or an arena.
-type tok struct {
-	term       []byte
-	pos        int32
-	start, end int32
-	kind       TokenKind
+// Tok is the Scanner's token: Term aliases the input or the Scanner's arena.
+type Tok struct {
+	Term       []byte
+	Pos        int32
+	Start, End int32
+	Kind       TokenKind
 }
 
-// scanner is the single-pass tokenizer. Reusing one scanner across calls
-// reuses its token and arena buffers; CJK terms alias the input itself.
-type scanner struct {
-	toks  []tok
+// Scanner is the single-pass tokenizer behind Analyze, for the indexers,
+// which analyse many texts: reusing one Scanner reuses its token and arena
+// buffers, and CJK terms alias the input itself. The zero value is ready.
+type Scanner struct {
+	toks  []Tok
 	arena []byte
 }
 
-// scan tokenizes in. The returned slice and the terms in it are valid until
-// the next call to scan (words folded into the arena) and while in is unchanged.
-func (s *scanner) scan(in []byte) []tok {
+// Scan tokenizes in as Analyze does. The returned slice and the terms in it
+// are valid until the next call to Scan (words are folded into the arena)
+// and while in is unchanged.
+func (s *Scanner) Scan(in []byte) []Tok {
 	toks := s.toks[:0]
 	arena := s.arena[:0]
 	if cap(toks) == 0 {
-		toks = make([]tok, 0, len(in)/2+4)
+		toks = make([]Tok, 0, len(in)/2+4)
 	}
 	pos := int32(0)
 
@@ -177,18 +185,18 @@ func (s *scanner) scan(in []byte) []tok {
 					f = r + ('a' - 'A')
 					cls = classWord
 				}
-			} else if i+2 < len(in) && isPlain3(in[i], in[i+1], in[i+2]) {
+			} else if i+2 < len(in) && IsPlain3(in[i], in[i+1], in[i+2]) {
 				// decoded here because most CJK text is just that
-				r, size = decode3(in[i], in[i+1], in[i+2]), 3
+				r, size = Decode3(in[i], in[i+1], in[i+2]), 3
 				if r >= 0x4E00 && r <= 0x9FFF {
-					f, cls = r, classCJK // fold leaves CJK as it is
+					f, cls = r, classCJK // Fold leaves CJK as it is
 				} else {
-					f = fold(r)
+					f = Fold(r)
 					cls = classOf(f)
 				}
 			} else {
 				r, size = utf8.DecodeRune(in[i:])
-				f = fold(r)
+				f = Fold(r)
 				cls = classOf(f)
 			}
 		}
@@ -226,16 +234,16 @@ func (s *scanner) scan(in []byte) []tok {
 				term = in[wordStart:wordCut:wordCut]
 			}
 			pos++
-			toks = append(toks, tok{term: term, pos: pos, start: int32(wordStart), end: int32(wordEnd), kind: Word})
+			toks = append(toks, Tok{Term: term, Pos: pos, Start: int32(wordStart), End: int32(wordEnd), Kind: Word})
 			inWord = false
 		}
 		if cls == classCJK {
 			pos++
 			if prevCJK {
 				// the bigram of the previous rune and this one, at the previous position
-				toks = append(toks, tok{term: in[prevStart : i+size : i+size], pos: pos - 1, start: int32(prevStart), end: int32(i + size), kind: Bigram})
+				toks = append(toks, Tok{Term: in[prevStart : i+size : i+size], Pos: pos - 1, Start: int32(prevStart), End: int32(i + size), Kind: Bigram})
 			}
-			toks = append(toks, tok{term: in[i : i+size : i+size], pos: pos, start: int32(i), end: int32(i + size), kind: Unigram})
+			toks = append(toks, Tok{Term: in[i : i+size : i+size], Pos: pos, Start: int32(i), End: int32(i + size), Kind: Unigram})
 			prevCJK = true
 			prevStart = i
 		} else {
@@ -248,51 +256,14 @@ func (s *scanner) scan(in []byte) []tok {
 	return toks
 }
 
-// isPlain3 reports whether b0 b1 b2 is a valid three-byte UTF-8 sequence
+// IsPlain3 reports whether b0 b1 b2 is a valid three-byte UTF-8 sequence
 // with the lead byte E1–EC or EE–EF, which take any continuation bytes (E0
 // and ED take narrower ones: utf8.DecodeRune checks those).
-func isPlain3(b0, b1, b2 byte) bool {
+func IsPlain3(b0, b1, b2 byte) bool {
 	return b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80
 }
 
-// decode3 is the rune of a sequence that isPlain3.
-func decode3(b0, b1, b2 byte) rune {
+// Decode3 is the rune of a sequence that IsPlain3.
+func Decode3(b0, b1, b2 byte) rune {
 	return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
-}
-
-// bleveTokenizer adapts the scanner to bleve's analysis.Tokenizer.
-type bleveTokenizer struct{}
-
-// Tokenize implements analysis.Tokenizer. Each call owns its memory, since
-// bleve keeps the terms until the document is indexed.
-func (bleveTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	var sc scanner
-	toks := sc.scan(input)
-	store := make([]analysis.Token, len(toks))
-	rv := make(analysis.TokenStream, len(toks))
-	for i, t := range toks {
-		typ := analysis.AlphaNumeric
-		switch t.kind {
-		case Unigram:
-			typ = analysis.Ideographic
-		case Bigram:
-			typ = analysis.Double
-		}
-		store[i] = analysis.Token{Term: t.term, Start: int(t.start), End: int(t.end), Position: int(t.pos), Type: typ}
-		rv[i] = &store[i]
-	}
-	return rv
-}
-
-func init() {
-	if err := registry.RegisterTokenizer(TokenizerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
-		return bleveTokenizer{}, nil
-	}); err != nil {
-		panic(err)
-	}
-	if err := registry.RegisterAnalyzer(AnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
-		return &analysis.DefaultAnalyzer{Tokenizer: bleveTokenizer{}}, nil
-	}); err != nil {
-		panic(err)
-	}
 }

@@ -1,4 +1,9 @@
-package search
+// Package index is the search index of the command line and of
+// /api/search: a bleve (scorch) index kept in a cache folder, brought up to
+// date document by document (Index.Sync), and searched with package rank's
+// ranking (Index.Search): bleve holds the postings, term vectors, stored
+// text and facet values; rank decides the order.
+package index
 
 import (
 	"crypto/sha256"
@@ -12,15 +17,17 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/mapping"
-	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/jianghan-district/jianghan/search"
+	"github.com/jianghan-district/jianghan/search/analysis"
+	"github.com/jianghan-district/jianghan/search/query"
+	"github.com/jianghan-district/jianghan/search/rank"
 )
 
 // indexVersion names the mapping and analysis an index was built with. A
 // cached index of another version is rebuilt from scratch on Open.
-const indexVersion = "jianghan-search-1"
+const indexVersion = "jianghan-search-2"
 
 // Keys of the index's internal (non-document) storage.
 var (
@@ -31,21 +38,6 @@ var (
 // SyncBatchSize is how many documents go to bleve in one batch.
 const SyncBatchSize = 500
 
-// Text fields in a fixed order: the static index and search.js use the
-// same order, and textBoost gives each field's query boost.
-var textFields = [...]string{"title", "summary", "problem", "solution", "body"}
-
-// textBoost weighs a match in each of textFields: a title match counts most.
-var textBoost = [...]float64{3, 1.5, 1, 1, 1}
-
-const numText = len(textFields)
-
-// Keyword fields, indexed whole for filters and facets.
-var keywordFields = [...]string{"kind", "street", "topics", "methods", "tags"}
-
-// facetField maps a facet name to its keyword field.
-var facetField = map[string]string{"kind": "kind", "street": "street", "topic": "topics", "method": "methods"}
-
 // Index is the bleve index kept in a cache folder (the caller picks the
 // folder). It is safe for concurrent use; Sync and Search may overlap.
 type Index struct {
@@ -54,21 +46,16 @@ type Index struct {
 
 	syncMu sync.Mutex // one Sync at a time
 
-	mu       sync.RWMutex         // guards manifest and stats
+	mu       sync.RWMutex         // guards manifest, stats and lexicon
 	manifest map[string]docRecord // by URL: what is in the index
-	stats    bm25Stats
+	stats    rank.Stats
+	lexicon  *query.Lexicon
 }
 
 // docRecord is what the index remembers of a document between Syncs.
 type docRecord struct {
 	hash [16]byte
-	lens [numText]uint32 // tokens per text field, as the analyzer counts them
-}
-
-// bm25Stats are the collection statistics handed to bleve's BM25 scorer.
-type bm25Stats struct {
-	docs   int
-	totals [numText]uint64
+	lens [rank.NumFields]uint32 // tokens per field, as the analyzer counts them
 }
 
 // SyncStats says what one Sync did.
@@ -78,46 +65,6 @@ type SyncStats struct {
 	Deleted   int
 	Unchanged int
 	Duration  time.Duration
-}
-
-// newMapping is the index mapping: analysed text fields (with positions,
-// for phrases) and keyword fields (with doc values, for facets).
-func newMapping() mapping.IndexMapping {
-	im := bleve.NewIndexMapping()
-	im.ScoringModel = index.BM25Scoring
-	im.DefaultAnalyzer = AnalyzerName
-	im.IndexDynamic = false
-	im.StoreDynamic = false
-	im.DocValuesDynamic = false
-
-	dm := bleve.NewDocumentStaticMapping()
-	for _, f := range textFields {
-		fm := bleve.NewTextFieldMapping()
-		fm.Analyzer = AnalyzerName
-		fm.Store = true
-		fm.IncludeTermVectors = true
-		fm.IncludeInAll = false
-		fm.DocValues = false
-		dm.AddFieldMappingsAt(f, fm)
-	}
-	for _, f := range keywordFields {
-		fm := bleve.NewKeywordFieldMapping()
-		fm.Analyzer = keyword.Name
-		fm.Store = f == "kind"
-		fm.IncludeTermVectors = false
-		fm.IncludeInAll = false
-		fm.DocValues = f != "tags"
-		dm.AddFieldMappingsAt(f, fm)
-	}
-	url := bleve.NewTextFieldMapping()
-	url.Index = false
-	url.Store = true
-	url.IncludeInAll = false
-	url.IncludeTermVectors = false
-	url.DocValues = false
-	dm.AddFieldMappingsAt("url", url)
-	im.DefaultMapping = dm
-	return im
 }
 
 // Open opens the index in dir, creating it if dir does not exist or is
@@ -148,7 +95,7 @@ func Open(dir string) (*Index, error) {
 		_ = idx.Close()
 		return nil, fmt.Errorf("search: reading index version: %w", err)
 	}
-	ix := &Index{dir: dir, idx: idx, manifest: map[string]docRecord{}}
+	ix := &Index{dir: dir, idx: idx, manifest: map[string]docRecord{}, lexicon: query.NewLexicon(nil)}
 	raw, err := idx.GetInternal(manifestKey)
 	if err != nil {
 		_ = idx.Close()
@@ -203,18 +150,27 @@ func (ix *Index) Close() error {
 	return ix.idx.Close()
 }
 
+// SetSynonyms sets the site's synonym groups (site.yaml's synonyms), which
+// queries from now on expand.
+func (ix *Index) SetSynonyms(groups [][]string) {
+	lex := query.NewLexicon(groups)
+	ix.mu.Lock()
+	ix.lexicon = lex
+	ix.mu.Unlock()
+}
+
 // Sync brings the index up to date with docs, the complete set of
 // documents: it indexes only documents that are new or whose content
 // changed (by hash), deletes those no longer present, and leaves the rest
 // alone. Work goes to bleve in batches of SyncBatchSize; each batch also
 // records what the index now holds, so an interrupted Sync is finished by
 // the next one.
-func (ix *Index) Sync(docs []Document) (SyncStats, error) {
+func (ix *Index) Sync(docs []search.Document) (SyncStats, error) {
 	start := time.Now()
 	ix.syncMu.Lock()
 	defer ix.syncMu.Unlock()
 	var st SyncStats
-	if err := checkURLs(docs); err != nil {
+	if err := search.CheckURLs(docs); err != nil {
 		return st, err
 	}
 
@@ -252,7 +208,7 @@ func (ix *Index) Sync(docs []Document) (SyncStats, error) {
 	sort.Strings(removed)
 	st.Deleted = len(removed)
 
-	var sc scanner
+	var sc analysis.Scanner
 	batch := ix.idx.NewBatch()
 	flush := func() error {
 		if batch.Size() == 0 {
@@ -283,8 +239,8 @@ func (ix *Index) Sync(docs []Document) (SyncStats, error) {
 			return st, fmt.Errorf("search: %s: %w", d.URL, err)
 		}
 		rec := docRecord{hash: hashes[i]}
-		for f, text := range documentText(d) {
-			rec.lens[f] = uint32(len(sc.scan([]byte(text))))
+		for f, text := range rank.FieldTexts(d) {
+			rec.lens[f] = uint32(len(sc.Scan([]byte(text))))
 		}
 		manifest[d.URL] = rec
 		if batch.Size() >= SyncBatchSize {
@@ -312,36 +268,13 @@ func (ix *Index) publish(manifest map[string]docRecord) {
 	ix.mu.Unlock()
 }
 
-// checkURLs refuses documents without a URL or with the same URL twice:
-// the URL is the document's identity in both indexes.
-func checkURLs(docs []Document) error {
-	seen := make(map[string]bool, len(docs))
-	var errs []error
-	for i := range docs {
-		u := docs[i].URL
-		switch {
-		case u == "":
-			errs = append(errs, fmt.Errorf("search: document %d (%q) has no URL", i, docs[i].Title))
-		case seen[u]:
-			errs = append(errs, fmt.Errorf("search: two documents have the URL %s", u))
-		}
-		seen[u] = true
-	}
-	return errors.Join(errs...)
-}
-
-// documentText returns a document's text fields in textFields order.
-func documentText(d *Document) [numText]string {
-	return [numText]string{d.Title, d.Summary, d.Problem, d.Solution, d.Body}
-}
-
 // indexedDocument is what bleve indexes for d; empty values are left out,
 // so they add neither terms nor facet values.
-func indexedDocument(d *Document) map[string]interface{} {
+func indexedDocument(d *search.Document) map[string]interface{} {
 	m := map[string]interface{}{"url": d.URL}
-	for f, text := range documentText(d) {
+	for f, text := range rank.FieldTexts(d) {
 		if text != "" {
-			m[textFields[f]] = text
+			m[rank.FieldNames[f]] = text
 		}
 	}
 	if d.Kind != "" {
@@ -350,32 +283,17 @@ func indexedDocument(d *Document) map[string]interface{} {
 	if d.Street != "" {
 		m["street"] = d.Street
 	}
-	for k, vs := range map[string][]string{"topics": d.Topics, "methods": d.Methods, "tags": d.Tags} {
-		if vs = nonEmptyStrings(vs); len(vs) > 0 {
+	for k, vs := range map[string][]string{"topics": d.Topics, "methods": d.Methods} {
+		if vs = search.FacetValues(vs); len(vs) > 0 {
 			m[k] = vs
 		}
 	}
 	return m
 }
 
-// nonEmptyStrings returns vs without empty strings and repeats, in order.
-func nonEmptyStrings(vs []string) []string {
-	var out []string
-	for _, v := range vs {
-		dup := v == ""
-		for _, o := range out {
-			dup = dup || o == v
-		}
-		if !dup {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
 // hashDocument is the content hash Sync compares: every field that is
 // indexed, and the index version (so new analysis re-indexes everything).
-func hashDocument(d *Document) [16]byte {
+func hashDocument(d *search.Document) [16]byte {
 	h := sha256.New()
 	var n [8]byte
 	put := func(s string) {
@@ -384,10 +302,15 @@ func hashDocument(d *Document) [16]byte {
 		h.Write([]byte(s))
 	}
 	put(indexVersion)
-	for _, s := range []string{d.URL, d.Title, d.Kind, d.Summary, d.Problem, d.Solution, d.Body, d.Street, d.Date} {
+	for _, s := range []string{d.URL, d.Title, d.Kind, d.Summary, d.Street, d.Date} {
 		put(s)
 	}
-	for _, vs := range [][]string{d.Topics, d.Methods, d.Tags} {
+	put(fmt.Sprint(len(d.Sections)))
+	for _, s := range d.Sections {
+		put(s.Heading)
+		put(s.Text)
+	}
+	for _, vs := range [][]string{d.Topics, d.Methods, d.Filed} {
 		put(fmt.Sprint(len(vs)))
 		for _, s := range vs {
 			put(s)
@@ -399,11 +322,11 @@ func hashDocument(d *Document) [16]byte {
 }
 
 // statsOf sums the manifest into BM25 collection statistics.
-func statsOf(m map[string]docRecord) bm25Stats {
-	st := bm25Stats{docs: len(m)}
+func statsOf(m map[string]docRecord) rank.Stats {
+	st := rank.Stats{Docs: len(m)}
 	for _, r := range m {
 		for f, l := range r.lens {
-			st.totals[f] += uint64(l)
+			st.Total[f] += uint64(l)
 		}
 	}
 	return st
@@ -417,7 +340,7 @@ func encodeManifest(m map[string]docRecord) []byte {
 	}
 	sort.Strings(urls)
 	out := make([]byte, 0, 16+len(m)*48)
-	out = append(out, 'J', 'M', '1')
+	out = append(out, 'J', 'M', '2')
 	out = binary.AppendUvarint(out, uint64(len(urls)))
 	for _, u := range urls {
 		r := m[u]
@@ -434,7 +357,7 @@ func encodeManifest(m map[string]docRecord) []byte {
 // decodeManifest reads what encodeManifest wrote.
 func decodeManifest(b []byte) (map[string]docRecord, error) {
 	bad := errors.New("search: damaged manifest")
-	if len(b) < 3 || string(b[:3]) != "JM1" {
+	if len(b) < 3 || string(b[:3]) != "JM2" {
 		return nil, bad
 	}
 	b = b[3:]
@@ -471,4 +394,11 @@ func decodeManifest(b []byte) (map[string]docRecord, error) {
 		m[u] = r
 	}
 	return m, nil
+}
+
+// Stats are the collection statistics the index ranks with.
+func (ix *Index) Stats() rank.Stats {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.stats
 }
