@@ -113,4 +113,3 @@ func facetColumns(out []byte, fv *facetValues, slots []uint32) []byte {
 	}
 	return out
 }
-

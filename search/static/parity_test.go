@@ -70,7 +70,7 @@ type jsResult struct {
 	Hits    []search.Hit              `json:"hits"`
 	Facets  map[string]map[string]int `json:"facets"`
 	Suggest *search.Suggestions       `json:"suggest"`
-	Bytes   int                       `json:"bytes"` // bytes read so far (compressed)
+	Bytes   int                       `json:"bytes"`   // bytes read so far (compressed)
 	Reads   int                       `json:"reads"`   // texts read
 	Fetched int                       `json:"fetched"` // tail blocks fetched
 	Rounds  int                       `json:"rounds"`

@@ -73,25 +73,25 @@ const (
 // statistics (n, total) are those the bleve index uses, so both sides
 // compute the same scores.
 type meta struct {
-	Format  int                     `json:"format"`
-	N       int                     `json:"n"`
-	Params  rank.Params             `json:"params"`
-	Fields  [rank.NumFields]string  `json:"fields"`
-	Total   [rank.NumFields]uint64  `json:"total"`
-	Shards  int                     `json:"shards"`
-	Head    int                     `json:"head"`
-	Ratio   int                     `json:"ratio"`
-	Slot    int                     `json:"slot"`
-	Group   int                     `json:"group"`
-	First   int                     `json:"first"`
-	Kinds   []string                `json:"kinds"`
-	Streets []string                `json:"streets"`
-	Topics  []string                `json:"topics"`
-	Methods []string                `json:"methods"`
-	Limits  limits                  `json:"limits"`
-	Snippet [3]int                  `json:"snippet"` // snippet.Runes, Before, MaxAnchors
-	Lexicon query.Data              `json:"lexicon"`
-	Text    map[string]string       `json:"text"`
+	Format  int                    `json:"format"`
+	N       int                    `json:"n"`
+	Params  rank.Params            `json:"params"`
+	Fields  [rank.NumFields]string `json:"fields"`
+	Total   [rank.NumFields]uint64 `json:"total"`
+	Shards  int                    `json:"shards"`
+	Head    int                    `json:"head"`
+	Ratio   int                    `json:"ratio"`
+	Slot    int                    `json:"slot"`
+	Group   int                    `json:"group"`
+	First   int                    `json:"first"`
+	Kinds   []string               `json:"kinds"`
+	Streets []string               `json:"streets"`
+	Topics  []string               `json:"topics"`
+	Methods []string               `json:"methods"`
+	Limits  limits                 `json:"limits"`
+	Snippet [3]int                 `json:"snippet"` // snippet.Runes, Before, MaxAnchors
+	Lexicon query.Data             `json:"lexicon"`
+	Text    map[string]string      `json:"text"`
 }
 
 // limits are the parsing limits of package query (and analysis).
@@ -113,7 +113,7 @@ var pageText = map[string]msg.Key{
 	"topics": msg.SearchTryTopics, "streets": msg.SearchTryStreets, "more": msg.SearchMore, "all": msg.SearchFacetAll,
 	"facet.kind": msg.SearchFacetKind, "facet.street": msg.SearchFacetStreet, "facet.topic": msg.SearchFacetTopic,
 	"facet.method": msg.SearchFacetMethod,
-	"kind.cases": msg.KindCases, "kind.lectures": msg.KindLectures, "kind.guides": msg.KindGuides,
+	"kind.cases":   msg.KindCases, "kind.lectures": msg.KindLectures, "kind.guides": msg.KindGuides,
 	"kind.workers": msg.KindWorkers, "kind.courses": msg.KindCourses, "kind.handbook": msg.KindHandbook,
 }
 

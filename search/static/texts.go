@@ -134,7 +134,6 @@ func appendJSONStrings(out []byte, ss ...string) []byte {
 	return append(out, ']')
 }
 
-
 // textWorker is one goroutine's memory for compressTexts.
 type textWorker struct {
 	zw       *gzipWriter

@@ -73,7 +73,7 @@ func Docs(n int) []search.Document {
 		d := pick(Descriptors)
 		docs = append(docs, search.Document{
 			URL: fmt.Sprintf("/workers/worker-%05d/", i), Title: person(), Kind: "workers", Street: street,
-			Filed: []string{street, d + "工作法"},
+			Filed:    []string{street, d + "工作法"},
 			Sections: []search.Section{{Heading: "工作经历", Text: body(3)}, {Heading: "特色工作法", Text: d + "工作法。" + body(2)}},
 		})
 	}
