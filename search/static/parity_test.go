@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/jianghan-district/jianghan/internal/browsertest"
 	"github.com/jianghan-district/jianghan/search"
 	"github.com/jianghan-district/jianghan/search/index"
 	"github.com/jianghan-district/jianghan/search/internal/testcorpus"
@@ -166,9 +167,9 @@ var (
 	fixDir      string
 )
 
-// TestMain removes the shared fixture after the tests.
+// TestMain removes the shared fixture and closes the browser after the tests.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := browsertest.Main(m)
 	if fix.ix != nil {
 		fix.ix.Close()
 	}

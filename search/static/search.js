@@ -711,7 +711,7 @@
     return {search: search, meta: M};
   }
 
-  var api = {scan: scan, parse: parse, Lexicon: Lexicon, gunzip: gunzip, Engine: Engine};
+  var api = {scan: scan, parse: parse, Lexicon: Lexicon, gunzip: gunzip, loader: loader, Engine: Engine};
   root.jianghanSearch = api;
   if (typeof module === 'object' && module.exports) module.exports = api;
 
