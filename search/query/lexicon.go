@@ -7,10 +7,12 @@ import (
 )
 
 // Fillers are the question and filler words of a query: how a person asks
-// (怎么、如何、有没有 …), not what they ask about. They never decide what is
-// found. Particles of one character (的、了、吗 …) are among them; Keep
-// holds the words that start or end with one and mean something (了解、目的).
+// (怎么、如何、有没有、怎么处理 …), not what they ask about. They never decide
+// what is found. Particles of one character (的、了、吗 …) are among them;
+// Keep holds the words that start or end with one and mean something
+// (了解、目的).
 var Fillers = []string{
+	"怎么处理", "如何处理", "怎样处理", "怎么解决", "如何解决", "怎样解决", "怎么应对", "如何应对", "怎么回事",
 	"怎么办", "怎么样", "怎么做", "怎么弄", "怎么搞", "怎么", "怎样", "咋办", "咋样", "咋",
 	"如何", "为什么", "为啥", "为何", "什么样", "什么", "啥", "哪些", "哪个", "哪里", "哪儿", "哪",
 	"谁", "多少", "是否", "能否", "能不能", "可不可以", "是不是", "有没有", "有什么", "有哪些",
