@@ -157,7 +157,9 @@ func WriteTable(w io.Writer, reports ...*Report) {
 		}
 		fmt.Fprintln(w)
 	}
-	row("success@3", func(r *Report) string { return fmt.Sprintf("%d/%d (%.1f%%)", r.Success3, r.N, 100*float64(r.Success3)/float64(r.N)) })
+	row("success@3", func(r *Report) string {
+		return fmt.Sprintf("%d/%d (%.1f%%)", r.Success3, r.N, 100*float64(r.Success3)/float64(r.N))
+	})
 	row("MRR", func(r *Report) string { return fmt.Sprintf("%.3f", r.MRR) })
 	row("nDCG@10", func(r *Report) string { return fmt.Sprintf("%.3f", r.NDCG10) })
 	row("nothing found", func(r *Report) string { return fmt.Sprint(r.Empty) })
