@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -23,12 +22,12 @@ import (
 	"github.com/jianghan-district/jianghan/search/static"
 )
 
-// searchJS is the browser script, the other half of the ranking contract.
+// searchJS writes the browser script, the other half of the ranking
+// contract, where Node can require it.
 func searchJS(t testing.TB) string {
-	_, file, _, _ := runtime.Caller(0)
-	p := filepath.Join(filepath.Dir(file), "search.js")
-	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("search.js: %v", err)
+	p := filepath.Join(t.TempDir(), "search.js")
+	if err := os.WriteFile(p, static.Script, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	return p
 }

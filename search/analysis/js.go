@@ -1,0 +1,9 @@
+package analysis
+
+import _ "embed"
+
+// JS is this package's part of search.js, which mirrors it operation for
+// operation; package static joins the parts into the script.
+//
+//go:embed analysis.js
+var JS string

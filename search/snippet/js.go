@@ -1,0 +1,9 @@
+package snippet
+
+import _ "embed"
+
+// JS is this package's part of search.js, which mirrors it operation for
+// operation; package static joins the parts into the script.
+//
+//go:embed snippet.js
+var JS string
