@@ -60,9 +60,9 @@ func text(title, body string) [NumFields]string {
 
 func TestTiers(t *testing.T) {
 	c := collection{
-		text("甲", "老楼加梯，全体签字。"),           // the query as typed
-		text("乙", "老楼加装电梯，全体签字。"),         // every part, one by a synonym
-		text("丙", "老楼的电梯，全体同意加装。"),        // part of it
+		text("甲", "老楼加梯，全体签字。"),          // the query as typed
+		text("乙", "老楼加装电梯，全体签字。"),        // every part, one by a synonym
+		text("丙", "老楼的电梯，全体同意加装。"),       // part of it
 		text("丁", "加装电梯的老楼，有人签字，也有人反对。"), // every part, one by a synonym, apart
 	}
 	lex := query.NewLexicon([][]string{{"加装电梯", "加梯"}})
