@@ -68,6 +68,56 @@ const pagefind = q => run(async page => {
   }, q);
 }, p => p.startsWith('/pagefind/'));
 
+// session runs queries one after the other in one page, as a worker types
+// them, and records the bytes of search files each fetched (the first
+// includes the scripts).
+async function session(qs) {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  let bytes = 0;
+  const pending = [];
+  ctx.on('requestfinished', req => pending.push(req.sizes().then(s => {
+    const p = new URL(req.url()).pathname;
+    if (p.startsWith('/pagefind/') || p.startsWith('/search/') && p !== '/search/' && !p.endsWith('.html') || /^\/assets\/js\/search\.[0-9a-f]+\.js$/.test(p)) bytes += s.responseBodySize;
+  }).catch(() => {})));
+  const settle = async () => { for (let n = -1; n !== pending.length;) { n = pending.length; await Promise.all(pending); } };
+  const ours = [], pf = [];
+  const page = await ctx.newPage();
+  for (const [i, q] of qs.entries()) {
+    await settle(); const before = bytes;
+    if (i === 0) await page.goto(OURS + '/search/?q=' + encodeURIComponent(q));
+    else await page.evaluate(q => { const i = document.getElementById('q'); i.value = q; document.getElementById('search-form').dispatchEvent(new Event('submit', {cancelable: true})); }, q);
+    await page.waitForFunction(q => new URLSearchParams(location.search).get('q') === q && /^(找到|没有找到|搜索索引加载失败)/.test(document.getElementById('search-status').textContent), q, { timeout: 60000 });
+    await page.waitForTimeout(200); await settle();
+    const st = await page.evaluate(() => document.getElementById('search-status').textContent);
+    ours.push({ q, bytes: bytes - before, status: st });
+  }
+  const pfPage = await ctx.newPage();
+  await pfPage.goto(PF + '/blank.html');
+  for (const q of qs) {
+    await settle(); const before = bytes;
+    const hits = await pfPage.evaluate(async q => {
+      window.pf = window.pf || await import('/pagefind/pagefind.js');
+      const r = await window.pf.search(q);
+      await Promise.all(r.results.slice(0, 10).map(x => x.data()));
+      return r.results.length;
+    }, q);
+    await pfPage.waitForTimeout(200); await settle();
+    pf.push({ q, bytes: bytes - before, hits });
+  }
+  await ctx.close();
+  return { ours, pf };
+}
+
+if (process.env.SESSIONS) {
+  console.log('\n| session | query | ours: bytes | ours: status | Pagefind: bytes | Pagefind: hits |');
+  console.log('|---|---|---:|---|---:|---:|');
+  for (const [k, qs] of JSON.parse(process.env.SESSIONS).entries()) {
+    const { ours, pf } = await session(qs);
+    ours.forEach((o, i) => console.log(`| ${k + 1}${i ? '' : ' (first)'} | ${o.q} | ${o.bytes} | ${o.status} | ${pf[i].bytes} | ${pf[i].hits} |`));
+  }
+  console.log('\nbytes = encoded response bodies of search files as transferred (gzip where the server gzips); the first query of a session includes search.js (ours) or pagefind.js and its WebAssembly (Pagefind).\n');
+}
+
 const rows = [];
 for (const q of queries) {
   const o = await ours(q);

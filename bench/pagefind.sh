@@ -9,6 +9,13 @@
 #   bench/pagefind.sh
 #   PF_QUERIES="电梯 独居" bench/pagefind.sh
 #   PF_GLOB='{cases,courses,guides,handbook,lectures,workers}/*/index.html' bench/pagefind.sh
+#   SIZE=10000 bench/pagefind.sh
+#
+# With SIZE the site is the benchmark corpus of that many cases (made by
+# the corpus generator, $JIANGHAN_CORPUS or ../shared/bench/corpus.py as
+# internal/benchcorpus finds it), and besides each query alone it measures
+# sessions: a first query (scripts included), later queries in the same
+# page, and a 12-character sentence, in real Chromium over a gzip server.
 #
 # Needs node and npm (pagefind and playwright-core are installed with npm
 # into bench/.pagefind, which git ignores, or PF_DIR) and Chromium
@@ -41,7 +48,16 @@ if [ ! -x "$PF_DIR/node_modules/.bin/pagefind" ] || [ ! -d "$PF_DIR/node_modules
 fi
 
 export JIANGHAN_CACHE_DIR="$work/cache"
-go run ./cmd/jianghan build -o "$work/site" >&2
+if [ -n "${SIZE:-}" ]; then
+	corpus=${JIANGHAN_CORPUS:-../shared/bench/corpus.py}
+	python3 "$corpus" "$SIZE" "$work/src" >&2
+	go run ./cmd/jianghan build -s "$work/src" -o "$work/site" >&2
+	PF_QUERIES=${PF_QUERIES_SET:-加装电梯 独居老人 楼道堆物 社区食堂 三社联动 物业 老旧小区加装电梯怎么协调}
+	SESSIONS=${SESSIONS:-'[["加装电梯","独居老人","楼道堆物 整治","社区食堂","老旧小区加装电梯怎么协调"],["社区","居民议事","物业 矛盾","三社联动","独居老人吃饭问题怎么解决"]]'}
+	export SESSIONS PF_QUERIES
+else
+	go run ./cmd/jianghan build -o "$work/site" >&2
+fi
 cp -r "$work/site" "$work/site-pf"
 glob=()
 [ -n "$PF_GLOB" ] && glob=(--glob "$PF_GLOB")
