@@ -136,11 +136,21 @@
       m.lex = Lexicon(m.lexicon, m.limits);
       return m;
     });
-    var once = (cache, key, make) => cache[key] || (cache[key] = make());
+    var once = (cache, key, make) => cache[key] || (cache[key] = make()), dict;
+    // inflate reads a part of a text: raw deflate with the texts' preset
+    // dictionary (texts.go), inflated behind a stored block that holds it
+    function inflate(meta, u) {
+      dict = dict || (meta.dict ? load('d/dict.bin.gz') : Promise.resolve(new Uint8Array(0)));
+      return dict.then(D => {
+        var n = D.length, head = n ? [new Uint8Array([0, n & 255, n >> 8, ~n & 255, (~n >> 8) & 255]), D] : [];
+        return new Response(new Blob(head.concat([u])).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer()
+          .then(b => new Uint8Array(b, n));
+      });
+    }
     function text(meta, D, d, all) {
       var c = texts[d] || (texts[d] = {}), a = 0, n = D.slots[d] * meta.slot, i = d - d % meta.group;
       for (; i < d; i++) a += D.slots[i] * meta.slot;
-      var name = 'd/' + Math.floor(d / meta.group) + '.bin', part = (u, at, len) => gunzip(u.subarray(at, at + len)).then(json);
+      var name = 'd/' + Math.floor(d / meta.group) + '.bin', part = (u, at, len) => inflate(meta, u.subarray(at, at + len)).then(json);
       if (all || c.all) {
         return c.all || (c.all = load.range(name, a, a + n).then(u => {
           var r = Reader(u, 0), la = r.v(), lb = r.v();

@@ -84,6 +84,7 @@ type meta struct {
 	Slot    int                    `json:"slot"`
 	Group   int                    `json:"group"`
 	First   int                    `json:"first"`
+	Dict    int                    `json:"dict"` // bytes of the text dictionary (0: none)
 	Kinds   []string               `json:"kinds"`
 	Streets []string               `json:"streets"`
 	Topics  []string               `json:"topics"`
@@ -153,8 +154,9 @@ func StaticFiles(docs []search.Document, opts Options, put func(name string, dat
 //	               count, bounds and the head block of its postings (encodeTerm)
 //	x/N.bin.gz     tail blocks of postings (packTails)
 //	d/N.bin        the texts of documents N·group … N·group+group-1, not
-//	               compressed as a whole: each text is two gzip members,
-//	               read alone by HTTP range requests (compressTexts)
+//	               compressed as a whole: each text is two raw deflate
+//	               streams, read alone by HTTP range requests (compressTexts)
+//	d/dict.bin.gz  the preset dictionary of those streams (textDictionary)
 //
 // A posting of a head or full tail block carries, per field, the term's
 // frequency and the field's exact token count, so the browser scores a
@@ -213,7 +215,7 @@ func staticFiles(docs []search.Document, opts Options, put func(name string, dat
 	m := meta{
 		Format: Format, N: len(sorted), Params: rank.Default, Fields: rank.FieldNames,
 		Head: headEntries, Ratio: blockRatio, Slot: textSlot,
-		Group: tl.group, First: tl.first,
+		Group: tl.group, First: tl.first, Dict: len(tl.dict),
 		Limits: limits{QueryRunes: query.MaxQueryRunes, Parts: query.MaxParts, Raw: query.MaxRaw,
 			PhraseTerms: query.MaxPhraseTerms, Alts: query.MaxAlts, WordRunes: analysis.MaxWordRunes,
 			Suggestions: rank.MaxSuggestions},
@@ -275,6 +277,9 @@ func staticFiles(docs []search.Document, opts Options, put func(name string, dat
 		files = append(files, file{name: "x/" + strconv.Itoa(n) + ".bin.gz", gz: true, build: func(b []byte) []byte {
 			return appendTails(b, refs, names, enc, &tails)
 		}})
+	}
+	if len(tl.dict) > 0 {
+		files = append(files, file{name: "d/dict.bin.gz", gz: true, build: func(b []byte) []byte { return append(b, tl.dict...) }})
 	}
 	files = append(files,
 		file{name: "meta.json", build: func(b []byte) []byte { return append(b, metaJSON...) }},

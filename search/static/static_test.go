@@ -2,6 +2,7 @@ package static
 
 import (
 	"bytes"
+	"compress/flate"
 	"compress/gzip"
 	"context"
 	"encoding/base64"
@@ -121,20 +122,23 @@ func TestWriteStatic(t *testing.T) {
 	if !bytes.HasPrefix(readGz(t, filepath.Join(dir, "facets.bin.gz")), []byte("JF3")) {
 		t.Error("bad magic")
 	}
-	// documents are numbered in URL order; a text is two gzip members
+	// documents are numbered in URL order; a text is two raw deflate
+	// streams with the texts' dictionary (none here: nothing recurs)
+	if m.Dict != 0 {
+		t.Errorf("dictionary of %d bytes for four short pages", m.Dict)
+	}
 	d0 := files["d/0.bin"]
 	la, n1 := binary.Uvarint(d0)
 	lb, n2 := binary.Uvarint(d0[n1:])
 	var first, rest []string
-	for i, part := range []struct {
+	for _, part := range []struct {
 		b   []byte
 		out *[]string
 	}{{d0[n1+n2 : n1+n2+int(la)], &first}, {d0[n1+n2+int(la) : n1+n2+int(la+lb)], &rest}} {
-		zr, err := gzip.NewReader(bytes.NewReader(part.b))
+		b, err := io.ReadAll(flate.NewReader(bytes.NewReader(part.b)))
 		if err != nil {
-			t.Fatal(i, err)
+			t.Fatal(err)
 		}
-		b, _ := io.ReadAll(zr)
 		if err := json.Unmarshal(b, part.out); err != nil {
 			t.Fatal(err)
 		}
@@ -218,6 +222,42 @@ func TestWriteStatic(t *testing.T) {
 			t.Error(err)
 		}
 	})
+}
+
+// Texts that share sentences are compressed with a dictionary of them,
+// and read back with it; the dictionary holds what recurs, the most
+// valuable last.
+func TestTextDictionary(t *testing.T) {
+	docs := testcorpus.Docs(200)
+	dir := t.TempDir()
+	if err := WriteStatic(dir, docs, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	files := tree(t, dir)
+	var m meta
+	json.Unmarshal(files["meta.json"], &m)
+	dict := readGz(t, filepath.Join(dir, "d", "dict.bin.gz"))
+	if m.Dict != len(dict) || len(dict) == 0 || len(dict) > dictBytes {
+		t.Fatalf("dictionary of %d bytes, meta says %d", len(dict), m.Dict)
+	}
+	if !bytes.Contains(dict, []byte(testcorpus.Clauses[0])) {
+		t.Error("a clause of every page is not in the dictionary")
+	}
+	d0 := files["d/0.bin"]
+	la, n1 := binary.Uvarint(d0)
+	lb, n2 := binary.Uvarint(d0[n1:])
+	b, err := io.ReadAll(flate.NewReaderDict(bytes.NewReader(d0[n1+n2+int(la):n1+n2+int(la+lb)]), dict))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rest []string
+	if err := json.Unmarshal(b, &rest); err != nil || len(rest) != 3 {
+		t.Fatalf("%v: %q", err, b)
+	}
+	// with the dictionary a text takes a fraction of its size alone
+	if plain := len(b); int(lb)*3 > plain {
+		t.Errorf("%d bytes compressed of %d", lb, plain)
+	}
 }
 
 // decodePresence reads what appendPresence wrote, for documents among n.

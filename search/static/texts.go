@@ -3,8 +3,11 @@ package static
 import (
 	"encoding/binary"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/klauspost/compress/flate"
 
 	"github.com/jianghan-district/jianghan/internal/parallel"
 	"github.com/jianghan-district/jianghan/search"
@@ -18,19 +21,28 @@ type textLayout struct {
 	first int        // bytes that hold the first part of nine texts in ten
 	files [][][]byte // d/N.bin: the texts it holds, one after the other
 	slots []uint32   // per document, the slots its text takes
+	dict  []byte     // the preset dictionary the texts are compressed with
 }
 
 // compressTexts lays out each document's text in two parts, each a JSON
-// array compressed with gzip on its own: [url, title, summary], then
-// [headings, text, filed] (the fields as rank.FieldTexts has them). A text is the lengths of the two (uvarints),
-// then the two, then zeros to a whole number of textSlot bytes, so that a
-// hit whose snippet is in its summary or title needs only the first bytes.
-// The texts of group consecutive documents follow each other in a file, so
-// a text starts at textSlot times the slots of the documents before it in
-// its file. group is chosen so that files are about textFileBytes; search.js
-// first reads the first layout.first bytes of a text, which hold its first
-// part in nine cases of ten.
+// array compressed as raw deflate on its own, with the preset dictionary
+// textDictionary makes: [url, title, summary], then [headings, text,
+// filed] (the fields as rank.FieldTexts has them). A text is the lengths
+// of the two (uvarints), then the two, then zeros to a whole number of
+// textSlot bytes, so that a hit whose snippet is in its summary or title
+// needs only the first bytes. The texts of group consecutive documents
+// follow each other in a file, so a text starts at textSlot times the slots
+// of the documents before it in its file. group is chosen so that files
+// are about textFileBytes; search.js first reads the first layout.first
+// bytes of a text, which hold its first part in nine cases of ten.
+//
+// Pages of one library share much of their wording, and a text compressed
+// alone cannot use what its neighbours say: the dictionary, fetched once,
+// holds the sentences that recur across the library, so that each text
+// read costs only what is its own. search.js inflates a part as one stream
+// behind a stored block holding the dictionary.
 func compressTexts(docs []*search.Document) textLayout {
+	dict := textDictionary(docs)
 	recs := make([][]byte, len(docs))
 	firsts := make([]int, len(docs))
 	parallel.For(len(docs), 0, func(i int) {
@@ -39,9 +51,9 @@ func compressTexts(docs []*search.Document) textLayout {
 		d := docs[i]
 		f := rank.FieldTexts(d)
 		w.js = appendJSONStrings(w.js[:0], d.URL, f[rank.Title], f[rank.Summary])
-		w.a = w.zw.compress(w.a[:0], w.js)
+		w.a = w.deflate(w.a[:0], w.js, dict)
 		w.js = appendJSONStrings(w.js[:0], f[rank.Headings], f[rank.Text], f[rank.Filed])
-		w.b = w.zw.compress(w.b[:0], w.js)
+		w.b = w.deflate(w.b[:0], w.js, dict)
 		n := uvarintLen(uint64(len(w.a))) + uvarintLen(uint64(len(w.b))) + len(w.a) + len(w.b)
 		n += (textSlot - n%textSlot) % textSlot
 		rec := make([]byte, 0, n)
@@ -51,7 +63,7 @@ func compressTexts(docs []*search.Document) textLayout {
 		rec = append(append(rec, w.a...), w.b...)
 		recs[i] = rec[:n] // the padding is zeros
 	})
-	l := textLayout{group: 1, slots: make([]uint32, len(docs))}
+	l := textLayout{group: 1, slots: make([]uint32, len(docs)), dict: dict}
 	total := 0
 	for i, r := range recs {
 		l.slots[i] = uint32(len(r) / textSlot)
@@ -66,6 +78,71 @@ func compressTexts(docs []*search.Document) textLayout {
 		l.files = append(l.files, recs[lo:min(lo+l.group, len(recs))])
 	}
 	return l
+}
+
+// dictBytes is the most a text dictionary holds: deflate looks back 32 KiB.
+const dictBytes = 32 << 10
+
+// textDictionary is the preset dictionary of the texts: the clauses (text
+// between punctuation, the punctuation after it included) that recur in
+// at least three places, those that save the most last (nearest to the
+// text, so the cheapest to refer to), within dictBytes; nil when nothing
+// recurs.
+func textDictionary(docs []*search.Document) []byte {
+	counts := map[string]int{}
+	for _, d := range docs {
+		f := rank.FieldTexts(d)
+		for _, text := range []string{f[rank.Title], f[rank.Summary], f[rank.Text]} {
+			start := 0
+			for i, r := range text {
+				if !clauseEnd(r) {
+					continue
+				}
+				if end := i + utf8.RuneLen(r); end-start >= 9 {
+					counts[text[start:end]]++
+				}
+				start = i + utf8.RuneLen(r)
+			}
+		}
+	}
+	type clause struct {
+		s    string
+		gain int
+	}
+	var cs []clause
+	for s, n := range counts {
+		if n >= 3 {
+			cs = append(cs, clause{s, (n - 1) * len(s)})
+		}
+	}
+	slices.SortFunc(cs, func(a, b clause) int {
+		if a.gain != b.gain {
+			return b.gain - a.gain
+		}
+		return strings.Compare(a.s, b.s)
+	})
+	size, n := 0, 0
+	for n < len(cs) && size+len(cs[n].s) <= dictBytes {
+		size += len(cs[n].s)
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	dict := make([]byte, 0, size)
+	for k := n - 1; k >= 0; k-- {
+		dict = append(dict, cs[k].s...)
+	}
+	return dict
+}
+
+// clauseEnd tells whether r ends a clause: punctuation and line breaks.
+func clauseEnd(r rune) bool {
+	switch r {
+	case '，', '。', '；', '：', '、', '！', '？', '\n', ',', '.', ';', ':', '!', '?':
+		return true
+	}
+	return false
 }
 
 // appendJSONStrings appends the JSON array of ss, exactly as json.Marshal
@@ -136,8 +213,25 @@ func appendJSONStrings(out []byte, ss ...string) []byte {
 
 // textWorker is one goroutine's memory for compressTexts.
 type textWorker struct {
-	zw       *gzipWriter
+	fw       *flate.Writer
+	out      appendWriter
 	js, a, b []byte
 }
 
-var textWorkers = sync.Pool{New: func() any { return &textWorker{zw: gzipWriters.Get().(*gzipWriter)} }}
+var textWorkers = sync.Pool{New: func() any {
+	w := &textWorker{}
+	w.fw, _ = flate.NewWriter(&w.out, gzipLevel)
+	return w
+}}
+
+// deflate appends data compressed as raw deflate with the preset
+// dictionary dict to out.
+func (w *textWorker) deflate(out, data, dict []byte) []byte {
+	w.out.b = out
+	w.fw.ResetDict(&w.out, dict)
+	w.fw.Write(data) // an appendWriter does not fail
+	w.fw.Close()
+	out = w.out.b
+	w.out.b = nil
+	return out
+}
