@@ -12,8 +12,7 @@
 #   SIZE=10000 bench/pagefind.sh
 #
 # With SIZE the site is the benchmark corpus of that many cases (made by
-# the corpus generator, $JIANGHAN_CORPUS or ../shared/bench/corpus.py as
-# internal/benchcorpus finds it), and besides each query alone it measures
+# go run ./bench/corpus, see internal/benchcorpus), and besides each query alone it measures
 # sessions: a first query (scripts included), later queries in the same
 # page, and a 12-character sentence, in real Chromium over a gzip server.
 #
@@ -49,8 +48,7 @@ fi
 
 export JIANGHAN_CACHE_DIR="$work/cache"
 if [ -n "${SIZE:-}" ]; then
-	corpus=${JIANGHAN_CORPUS:-../shared/bench/corpus.py}
-	python3 "$corpus" "$SIZE" "$work/src" >&2
+	go run ./bench/corpus "$SIZE" "$work/src" >&2
 	go run ./cmd/jianghan build -s "$work/src" -o "$work/site" >&2
 	PF_QUERIES=${PF_QUERIES_SET:-加装电梯 独居老人 楼道堆物 社区食堂 三社联动 物业 老旧小区加装电梯怎么协调}
 	SESSIONS=${SESSIONS:-'[["加装电梯","独居老人","楼道堆物 整治","社区食堂","老旧小区加装电梯怎么协调"],["社区","居民议事","物业 矛盾","三社联动","独居老人吃饭问题怎么解决"]]'}

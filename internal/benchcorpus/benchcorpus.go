@@ -229,3 +229,15 @@ disableKinds = ["RSS"]
 	}
 	return nil
 }
+
+// The vocabulary again, exported for tests that make the same kind of pages
+// in memory rather than on disk (search/internal/testcorpus).
+var (
+	Streets     = streets
+	Topics      = topics
+	Methods     = methods
+	Clauses     = clauses
+	Descriptors = descriptors
+	Surnames    = surnames
+	Given       = given
+)

@@ -1,8 +1,8 @@
 // Package testcorpus generates the synthetic library the search tests and
-// benchmarks share. It mirrors the benchmark corpus generator behind
-// internal/benchcorpus: the same vocabularies and sentence pieces, cases
-// with problem and solution sections, and workers, lectures, guides,
-// courses and handbook chapters in proportion.
+// benchmarks share, in memory as search.Documents: the pages of
+// internal/benchcorpus (its vocabularies and sentence pieces, cases with
+// problem and solution sections, and workers, lectures, guides, courses
+// and handbook chapters in proportion), without writing and loading them.
 package testcorpus
 
 import (
@@ -10,34 +10,19 @@ import (
 	"math/rand"
 	"strings"
 
+	"github.com/jianghan-district/jianghan/internal/benchcorpus"
 	"github.com/jianghan-district/jianghan/search"
 )
 
-// The vocabularies of the generated library.
-
+// The vocabularies of the generated library: those of internal/benchcorpus.
 var (
-	Streets = []string{"民族街道", "花楼街道", "水塔街道", "民权街道", "满春街道", "民益街道",
-		"前进街道", "汉兴街道", "新华街道", "万松街道", "唐家墩街道", "北湖街道"}
-	Topics = []string{"住宅小区综合治理", "业主委员会建设", "物业服务", "居民自治", "社区社会组织培育",
-		"志愿者队伍建设", "养老服务", "青少年服务", "困难群体帮扶", "邻里纠纷调解",
-		"社区环境整治", "公益创投"}
-	Methods = []string{"个案工作", "小组工作", "社区工作", "三社联动", "议事协商", "赋权增能"}
-	Clauses = []string{
-		"社区工作者以问题为导向组织居民议事", "通过入户走访了解居民的真实需求", "引导居民共同参与社区公共事务",
-		"物业服务企业与业主之间长期存在矛盾", "老旧小区缺乏专业化的物业管理", "业主委员会迟迟未能依法成立",
-		"社区社会组织停留在自娱自乐的阶段", "居民志愿者缺乏必要的培训与协作", "社工室以专业方法介入社区治理",
-		"三社联动机制为项目提供了资源保障", "持证社工担任项目经理负责全程运营", "专家导师与实践导师共同开展督导",
-		"议事会按照提出议题、协商讨论、形成决议的程序运行", "楼栋长与网格员配合开展信息收集", "居民从旁观者转变为参与者",
-		"项目在区级公益创投大赛中获得资助", "社区形成了可复制的特色工作法", "居民满意度在回访中明显提升",
-		"老年人的助餐与照护需求得到回应", "青少年课后托管服务缓解了双职工家庭的压力", "困难家庭获得了持续的个案跟进",
-		"邻里纠纷在调解小组的介入下得到化解", "小区环境整治方案经过多轮协商后确定", "停车难问题通过共建共治得到缓解",
-		"社区工作者运用助人自助的理念向居民赋权增能", "项目经验被汇编进实务操作手册", "督导团队定期复盘项目进展",
-		"街道社会工作服务中心提供了场地与培训支持", "居民骨干在过程中成长为社区领袖", "社区公益基金撬动了辖区单位的资源",
-	}
-	Descriptors = []string{"加装电梯", "楼道堆物", "垃圾分类", "停车管理", "独居老人", "流动儿童", "物业交接",
-		"业委会换届", "公共空间改造", "志愿服务积分", "邻里节", "社区食堂", "四点半课堂", "雨污分流"}
-	surnames = []rune("王李张刘陈杨黄赵周吴徐孙胡朱高林何郭马罗")
-	given    = []string{"敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "华", "平", "刚", "桂英", "红"}
+	Streets     = benchcorpus.Streets
+	Topics      = benchcorpus.Topics
+	Methods     = benchcorpus.Methods
+	Clauses     = benchcorpus.Clauses
+	Descriptors = benchcorpus.Descriptors
+	surnames    = benchcorpus.Surnames
+	given       = benchcorpus.Given
 )
 
 // Docs returns a deterministic library of about 1.2·n documents, n of them cases.
