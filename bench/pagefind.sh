@@ -22,31 +22,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PF_DIR=$(realpath -m "${PF_DIR:-bench/.pagefind}")
-PAGEFIND_VERSION=${PAGEFIND_VERSION:-1.6.0}
-PLAYWRIGHT_VERSION=${PLAYWRIGHT_VERSION:-1.65.1}
-CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 PORT=${PORT:-8941}
 PF_GLOB=${PF_GLOB:-}
 PF_QUERIES=${PF_QUERIES:-电梯 加装电梯 段简 楼栋议 栋议事 议事会 独居 居老人 老人食堂 业委会 委会换 物业费 垃圾分类 分类 三社联动 社联 志愿积分 愿积 口袋花园 袋花 调解 停车}
-export PF_DIR CHROME_PATH PF_QUERIES
+export PF_QUERIES
+. bench/pagefind-setup.sh
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-	rm -rf "$work"
-}
-trap cleanup EXIT
-
-if [ ! -x "$PF_DIR/node_modules/.bin/pagefind" ] || [ ! -d "$PF_DIR/node_modules/playwright-core" ]; then
-	echo "installing pagefind@$PAGEFIND_VERSION and playwright-core@$PLAYWRIGHT_VERSION into $PF_DIR" >&2
-	mkdir -p "$PF_DIR"
-	npm install --prefix "$PF_DIR" --no-audit --no-fund --loglevel=error \
-		"pagefind@$PAGEFIND_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" >&2
-fi
-
-export JIANGHAN_CACHE_DIR="$work/cache"
 if [ -n "${SIZE:-}" ]; then
 	go run ./bench/corpus "$SIZE" "$work/src" >&2
 	go run ./cmd/jianghan build -s "$work/src" -o "$work/site" >&2
@@ -66,16 +47,7 @@ echo "index sizes (bytes on disk):" >&2
 echo "  ours     search/ total $(du -sb "$work/site/search" | cut -f1), files $(find "$work/site/search" -type f | wc -l), search.js $(cat "$work"/site/assets/js/search.*.js | wc -c)" >&2
 echo "  pagefind pagefind/ total $(du -sb "$work/site-pf/pagefind" | cut -f1), files $(find "$work/site-pf/pagefind" -type f | wc -l)" >&2
 
-go build -o "$work/staticserve" ./bench/staticserve
-"$work/staticserve" -dir "$work/site" -addr "127.0.0.1:$PORT" 2>"$work/serve1.log" &
-pids+=($!)
-"$work/staticserve" -dir "$work/site-pf" -addr "127.0.0.1:$((PORT + 1))" 2>"$work/serve2.log" &
-pids+=($!)
-for port in "$PORT" "$((PORT + 1))"; do
-	for _ in $(seq 50); do
-		curl -fs -o /dev/null "http://127.0.0.1:$port/" && break
-		sleep 0.1
-	done
-done
+serve "$work/site" "$PORT"
+serve "$work/site-pf" "$((PORT + 1))"
 
 OURS_URL="http://127.0.0.1:$PORT" PF_URL="http://127.0.0.1:$((PORT + 1))" node bench/pagefind.mjs
