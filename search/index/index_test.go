@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"math/rand"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,7 +12,9 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/jianghan-district/jianghan/search"
+	"github.com/jianghan-district/jianghan/search/analysis"
 	"github.com/jianghan-district/jianghan/search/internal/testcorpus"
+	"github.com/jianghan-district/jianghan/search/rank"
 )
 
 // doc makes a document with one untitled section of text.
@@ -557,6 +560,73 @@ func BenchmarkSearch(b *testing.B) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// oneRun tells whether q is one run of text, no separator inside: a
+// substring with punctuation or a space is read as several words.
+func oneRun(q string) bool {
+	end := -1
+	for _, tok := range analysis.Analyze(q) {
+		if tok.Kind == analysis.Bigram {
+			continue
+		}
+		if end >= 0 && tok.Start != end {
+			return false
+		}
+		end = tok.End
+	}
+	return end == len(q) && analysis.Analyze(q)[0].Start == 0
+}
+
+// Any literal substring of two or more characters finds every page that
+// holds it, and those pages come first: random substrings of random pages.
+func TestLiteralSubstringsComeFirst(t *testing.T) {
+	docs := append(testcorpus.Docs(150), sampleDocs()...)
+	ix := openSynced(t, docs)
+	rng := rand.New(rand.NewSource(9))
+	texts := make([]string, len(docs))
+	for i := range docs {
+		f := rank.FieldTexts(&docs[i])
+		texts[i] = strings.Join(f[:], "\x00")
+	}
+	for n := 0; n < 80; n++ {
+		d := docs[rng.Intn(len(docs))]
+		f := rank.FieldTexts(&d)
+		field := []rune(f[rng.Intn(len(f))])
+		l := 2 + rng.Intn(5)
+		if len(field) <= l {
+			continue
+		}
+		s := rng.Intn(len(field) - l)
+		q := string(field[s : s+l])
+		if len(analysis.Analyze(q)) == 0 || !oneRun(q) {
+			continue
+		}
+		var urls []string
+		for from := 0; ; from += search.MaxSize {
+			r := find(t, ix, search.Request{Query: q, Size: search.MaxSize, From: from})
+			for _, h := range r.Hits {
+				urls = append(urls, h.URL)
+			}
+			if from+search.MaxSize >= r.Total {
+				break
+			}
+		}
+		holders := map[string]bool{}
+		for i := range docs {
+			if strings.Contains(texts[i], q) {
+				holders[docs[i].URL] = true
+			}
+		}
+		for k, u := range urls {
+			if k < len(holders) != holders[u] {
+				t.Fatalf("%q: %d pages hold it, yet hit %d is %s (holds it: %v)", q, len(holders), k, u, holders[u])
+			}
+		}
+		if len(urls) < len(holders) {
+			t.Fatalf("%q: %d hits, %d pages hold it", q, len(urls), len(holders))
 		}
 	}
 }
