@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/jianghan-district/jianghan/internal/fingerprint"
 	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
@@ -14,9 +15,11 @@ import (
 // place, and draws the content errors over the page. It writes the errors
 // with textContent, never as HTML, so a message quoting <script> or a
 // title with & in it shows as written. Its words are the process
-// language's; the heading, which counts the errors, comes with them.
+// language's; the heading, which counts the errors, comes with them. A
+// stylesheet is known by its name without the fingerprint.
 func DevScript() template.HTML {
-	r := strings.NewReplacer("__LABEL__", jsString(msg.T(msg.OverlayLabel)), "__CLOSE__", jsString(msg.T(msg.OverlayClose)))
+	r := strings.NewReplacer("__LABEL__", jsString(msg.T(msg.OverlayLabel)), "__CLOSE__", jsString(msg.T(msg.OverlayClose)),
+		"__FINGERPRINTED__", jsString(fingerprint.Pattern))
 	return template.HTML(r.Replace(devScript))
 }
 
@@ -67,7 +70,8 @@ const devScript = `<script>/* jianghan serve */
     box.appendChild(close);
     document.body.appendChild(box);
   }
-  function bare(p) { return p.replace(/\.[0-9a-f]{8}(\.css)$/, "$1"); }
+  var fingerprinted = new RegExp(__FINGERPRINTED__);
+  function bare(p) { return p.replace(fingerprinted, "$1$2"); }
   function swap(d) {
     var want = bare(new URL(d.href, location.href).pathname);
     var links = document.querySelectorAll('link[rel="stylesheet"]');

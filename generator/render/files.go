@@ -1,12 +1,11 @@
 package render
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"io/fs"
-	"path"
 	"sort"
 	"strings"
+
+	"github.com/jianghan-district/jianghan/internal/fingerprint"
 )
 
 // asset is a theme file published under a name carrying a hash of its
@@ -29,10 +28,8 @@ func (r *Renderer) loadAssets() error {
 		if err != nil {
 			return err
 		}
-		sum := sha256.Sum256(b)
 		name := strings.TrimPrefix(p, "assets/")
-		ext := path.Ext(name)
-		r.assets[name] = asset{src: p, out: "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext}
+		r.assets[name] = asset{src: p, out: "assets/" + fingerprint.Name(name, b)}
 		return nil
 	})
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/jianghan-district/jianghan/generator/model"
 	"github.com/jianghan-district/jianghan/generator/urls"
+	"github.com/jianghan-district/jianghan/internal/fingerprint"
 )
 
 // withExif puts an APP1 Exif segment with the given orientation after the
@@ -274,7 +276,9 @@ func TestServiceWorker(t *testing.T) {
 	}
 	css, _ := r.AssetPath("css/site.css")
 	js, _ := r.AssetPath("js/site.js")
-	for _, want := range []string{`const VERSION = "`, `const PRECACHE = ["./","search/","` + css + `","` + js + `"];`, "self.x = PRECACHE;"} {
+	pattern, _ := json.Marshal(fingerprint.Pattern)
+	for _, want := range []string{`const VERSION = "`, `const PRECACHE = ["./","search/","` + css + `","` + js + `"];`,
+		"const FINGERPRINTED = new RegExp(" + string(pattern) + ");", "self.x = PRECACHE;"} {
 		if !bytes.Contains(b, []byte(want)) {
 			t.Errorf("sw.js lacks %s:\n%s", want, b)
 		}

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"io/fs"
 	"sort"
+
+	"github.com/jianghan-district/jianghan/internal/fingerprint"
 )
 
 // swSource is the service worker in the theme. It is not fingerprinted like
@@ -50,9 +52,10 @@ func (r *Renderer) Precache() []string {
 }
 
 // ServiceWorker renders /sw.js: the theme's service worker after a header
-// that sets VERSION and PRECACHE. VERSION is a hash of both, so any change
-// to the shell installs a new worker, and the same input gives the same
-// bytes.
+// that sets VERSION, PRECACHE and FINGERPRINTED (fingerprint.Pattern, the
+// one definition of a fingerprinted asset). VERSION is a hash of all of
+// them, so any change to the shell installs a new worker, and the same
+// input gives the same bytes.
 func (r *Renderer) ServiceWorker() ([]byte, error) {
 	src, err := fs.ReadFile(r.theme, swSource)
 	if err != nil {
@@ -62,8 +65,13 @@ func (r *Renderer) ServiceWorker() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	pattern, err := json.Marshal(fingerprint.Pattern)
+	if err != nil {
+		return nil, err
+	}
 	h := sha256.New()
 	h.Write(list)
+	h.Write(pattern)
 	h.Write(src)
 	version := hex.EncodeToString(h.Sum(nil)[:6])
 	var b bytes.Buffer
@@ -71,7 +79,9 @@ func (r *Renderer) ServiceWorker() ([]byte, error) {
 	b.WriteString("const VERSION = \"" + version + "\";\n")
 	b.WriteString("const PRECACHE = ")
 	b.Write(list)
-	b.WriteString(";\n")
+	b.WriteString(";\nconst FINGERPRINTED = new RegExp(")
+	b.Write(pattern)
+	b.WriteString(");\n")
 	b.Write(src)
 	return b.Bytes(), nil
 }

@@ -1,7 +1,9 @@
 // jianghan service worker: keeps the library readable where the network
-// drops. jianghan build publishes it as /sw.js at the site root, after two
-// lines that set VERSION (a hash of this file and the shell) and PRECACHE
-// (the shell: home page, search page, CSS and JS, relative to the root).
+// drops. jianghan build publishes it as /sw.js at the site root, after
+// lines that set VERSION (a hash of this file and the shell), PRECACHE
+// (the shell: home page, search page, CSS and JS, relative to the root) and
+// FINGERPRINTED (the path of an asset named by its hash; group 1 is the path
+// before the hash, group 2 the extension).
 //
 // - On install the shell is stored.
 // - Every page, bundle file and search file is stored as it is read (for a
@@ -23,7 +25,6 @@ const SCOPE = self.registration.scope;
 const SHELL = "jianghan-shell-" + VERSION + "@" + SCOPE;
 const PAGES = "jianghan-pages@" + SCOPE;
 const TIMEOUT = 6000;
-const FINGERPRINTED = /\/assets\/.+\.[0-9a-f]{8}\.[a-z0-9]+$/;
 
 self.addEventListener("install", (e) => {
   e.waitUntil(
@@ -72,7 +73,7 @@ self.addEventListener("fetch", (e) => {
 function stem(u) {
   const k = key(u);
   return FINGERPRINTED.test(new URL(k).pathname) ?
-    k.replace(/\.[0-9a-f]{8}(\.[a-z0-9]+)$/, "$1") : k.replace(/\.\d+w(\.(?:jpe?g|png))$/i, "$1");
+    k.replace(FINGERPRINTED, "$1$2") : k.replace(/\.\d+w(\.(?:jpe?g|png))$/i, "$1");
 }
 
 // lookup finds the stored answer to req; unless exact, another version of
