@@ -42,8 +42,12 @@ func Build(opts Options) (*Result, error) {
 		return res, err
 	}
 	jobs := r.Jobs()
-	jobs = append(jobs, p.SearchJob())
-	if err := publish.Publish(opts.OutDir(), jobs, publish.Sources{Root: opts.root(), Theme: r.Theme()}); err != nil {
+	docs := Documents(p.Site)
+	jobs = append(jobs, searchJob(docs, StaticOptions(p.Site, opts.Portable)))
+	if !opts.Portable {
+		jobs = append(jobs, serveJob(p.Site.Config.BasePath(), docs, Synonyms(p.Site)))
+	}
+	if err := publish.Publish(opts.OutDir(), jobs, publish.Sources{Root: opts.root(), Theme: r.Theme()}, publish.Options{Precompress: opts.Precompress}); err != nil {
 		return res, err
 	}
 	res.Files = len(jobs)

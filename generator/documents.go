@@ -104,8 +104,11 @@ func StaticOptions(site *model.Site, portable bool) static.Options {
 
 // SearchJob writes the browser's search index into OUT/search/.
 func (p *Project) SearchJob() render.Job {
-	docs := Documents(p.Site)
-	opts := StaticOptions(p.Site, p.Options.Portable)
+	return searchJob(Documents(p.Site), StaticOptions(p.Site, p.Options.Portable))
+}
+
+// searchJob writes the browser's index of docs into OUT/search/.
+func searchJob(docs []search.Document, opts static.Options) render.Job {
 	return render.Job{
 		Path: "search",
 		Deps: []string{"*"},

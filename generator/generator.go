@@ -28,6 +28,9 @@ type Options struct {
 	Drafts bool
 	// Portable writes links that work opened from disk (file://).
 	Portable bool
+	// Precompress writes beside every text file of the output its gzip and
+	// Brotli copies, for servers that send them as they are.
+	Precompress bool
 }
 
 func (o Options) root() string {

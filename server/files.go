@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/jianghan-district/jianghan/internal/fingerprint"
 	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
@@ -85,7 +86,7 @@ func redirect(w http.ResponseWriter, r *http.Request, to string) {
 // fingerprinted assets, a check with the ETag for everything else, so a
 // new build is seen at once.
 func productionCache(name string) string {
-	if hashedAsset.MatchString(name) {
+	if fingerprint.Is(name) {
 		return cacheForever
 	}
 	return cacheRecheck
@@ -93,3 +94,21 @@ func productionCache(name string) string {
 
 // devCache is the Cache-Control of serve: always ask again.
 func devCache(string) string { return cacheRecheck }
+
+// Cache-Control values.
+const (
+	cacheForever = "public, max-age=31536000, immutable"
+	cacheRecheck = "no-cache" // keep, but ask with the ETag every time
+	cacheNever   = "no-store"
+)
+
+// FileServer serves a built site folder (base is its base path, "/" or
+// "/jianghan/") as the production server does, so that an intranet needs no
+// other web server: text compressed (the build's precompressed copies as
+// they are, or on the fly), ETags, a year's cache for fingerprinted assets,
+// the site's 404.html, no folder listings, and no path out of the folder,
+// whether by "..", encoded slashes, backslashes or symbolic links. The
+// folder may be rebuilt while it is served. bench/staticserve uses it too.
+func FileServer(dir, base string) http.Handler {
+	return compress(&siteHandler{src: newDirSource(dir), base: func() string { return base }, cache: productionCache})
+}

@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"io"
-	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/jianghan-district/jianghan/generator"
+	"github.com/jianghan-district/jianghan/search/index"
 	"github.com/jianghan-district/jianghan/themes"
 )
 
@@ -21,48 +21,26 @@ import (
 func copySite(t testing.TB) string {
 	t.Helper()
 	root := t.TempDir()
-	src := filepath.Join("..", "content")
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		dst := filepath.Join(root, "content", rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = fs.WalkDir(themes.Default(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(root, filepath.FromSlash(themes.Dir), filepath.FromSlash(p))
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		b, err := fs.ReadFile(themes.Default(), p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, b, 0o644)
-	})
-	if err != nil {
+	if err := copySample(root); err != nil {
 		t.Fatal(err)
 	}
 	return root
 }
 
+// copySample writes the sample library and the built-in theme into root.
+func copySample(root string) error {
+	if err := os.CopyFS(filepath.Join(root, "content"), os.DirFS(filepath.Join("..", "content"))); err != nil {
+		return err
+	}
+	return os.CopyFS(filepath.Join(root, filepath.FromSlash(themes.Dir)), themes.Default())
+}
+
 // buildSite builds a copy of the sample library and returns its output.
 func buildSite(t testing.TB, baseURL string) string {
 	t.Helper()
+	if baseURL == "" {
+		return filepath.Join(publishSite(t), "public")
+	}
 	root := copySite(t)
 	t.Setenv("JIANGHAN_CACHE_DIR", t.TempDir())
 	out := filepath.Join(t.TempDir(), "public")
@@ -70,6 +48,92 @@ func buildSite(t testing.TB, baseURL string) string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// published is the sample library with its theme, built once per test
+// binary into its public/ folder, with the production server's two search
+// indexes made for it; publishSite hands each test a copy of both, so that
+// the tests do not each spend seconds (many, under the race detector)
+// building the same site and indexing the same pages.
+var published struct {
+	once  sync.Once
+	dir   string // holds site/ and cache/
+	index string // the site's folder in cache/
+	err   error
+}
+
+// publishSite copies the published sample library into a new folder, as
+// `jianghan build` left it, with serve's search indexes as a production
+// server left them, and returns the site folder.
+func publishSite(t testing.TB) string {
+	t.Helper()
+	published.once.Do(func() { published.err = publishSample(t) })
+	if published.err != nil {
+		t.Fatalf("building the sample library: %v", published.err)
+	}
+	root := t.TempDir()
+	if err := os.CopyFS(root, os.DirFS(filepath.Join(published.dir, "site"))); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("JIANGHAN_CACHE_DIR", t.TempDir())
+	cache, err := generator.CacheDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(cache, os.DirFS(published.index)); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// publishSample builds the sample and indexes it for production.
+func publishSample(t testing.TB) error {
+	dir, err := os.MkdirTemp("", "jianghan-server-test-")
+	if err != nil {
+		return err
+	}
+	published.dir = dir
+	site := filepath.Join(dir, "site")
+	if err := copySample(site); err != nil {
+		return err
+	}
+	t.Setenv("JIANGHAN_CACHE_DIR", filepath.Join(dir, "cache"))
+	if _, err := generator.Build(generator.Options{Root: site}); err != nil {
+		return err
+	}
+	pub, err := generator.OpenPublished(filepath.Join(site, "public"))
+	if err != nil {
+		return err
+	}
+	defer pub.Close()
+	data, err := pub.ServeData()
+	if err != nil {
+		return err
+	}
+	if published.index, err = generator.CacheDir(site); err != nil {
+		return err
+	}
+	for _, d := range indexDirs {
+		ix, err := index.Open(filepath.Join(published.index, d))
+		if err != nil {
+			return err
+		}
+		ix.SetSynonyms(data.Synonyms)
+		_, err = ix.Sync(data.Documents)
+		ix.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if published.dir != "" {
+		os.RemoveAll(published.dir)
+	}
+	os.Exit(code)
 }
 
 // editFile replaces old with new in a site file, failing if old is absent.

@@ -43,13 +43,13 @@ func (s *instance) dev(ctx context.Context, ln net.Listener) error {
 	defer stopWatch()
 	go w.run(watchCtx)
 	var loadErr error
-	err = s.serveUntil(ctx, srv, ln, func() {
+	err = s.serveUntil(ctx, srv, ln, func(stop <-chan struct{}) {
 		if loadErr = s.first(); loadErr != nil {
 			return
 		}
 		for {
 			select {
-			case <-ctx.Done():
+			case <-stop:
 				return
 			case batch := <-w.out:
 				s.rebuild(batch)
@@ -311,5 +311,5 @@ func (s *instance) serveDev(w http.ResponseWriter, r *http.Request) {
 			s.errw.say(msg.ServeSearchIndex, err)
 		}
 	}
-	(&siteHandler{src: s.store, base: func() string { return base }, cache: devCache}).ServeHTTP(w, r)
+	s.files.ServeHTTP(w, r)
 }

@@ -83,16 +83,23 @@ func (l *liveSearch) idle() bool {
 func (l *liveSearch) handler() http.Handler {
 	api := search.Handler(l)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if ok, err := l.ready(); !ok {
-			w.Header().Set("Content-Type", "application/json; charset=utf-8")
-			w.Header().Set("Retry-After", "2")
-			w.Header().Set("Cache-Control", "no-store")
-			w.WriteHeader(http.StatusServiceUnavailable)
-			json.NewEncoder(w).Encode(map[string]string{"error": err.Error()})
-			return
-		}
-		api.ServeHTTP(w, r)
+		ok, _ := l.ready()
+		serveSearch(w, r, api, ok, func() error { _, err := l.ready(); return err })
 	})
+}
+
+// serveSearch answers /api/search with api when the index is ready, and
+// otherwise 503 with the reason why not, which the search page shows.
+func serveSearch(w http.ResponseWriter, r *http.Request, api http.Handler, ready bool, why func() error) {
+	if !ready {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Header().Set("Retry-After", "2")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		json.NewEncoder(w).Encode(map[string]string{"error": why().Error()})
+		return
+	}
+	api.ServeHTTP(w, r)
 }
 
 // indexDir is serve's own bleve index in the site's cache folder, apart

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -102,23 +103,40 @@ func (s *stream) until(t testing.TB, what string, cond func() bool) {
 
 // devServer is serve running in the test.
 type devServer struct {
-	url  string
-	logs *lockedBuffer
-	stop func() error
+	url    string
+	addr   string       // where it listens
+	opts   Options      // as it was started
+	client *http.Client // a client that reaches it (over HTTPS, by name)
+	logs   *lockedBuffer
+	stop   func() error
 }
 
 // startDev runs serve on a free loopback port and waits for the first build.
 func startDev(t *testing.T, root string) *devServer {
 	t.Helper()
 	t.Setenv("JIANGHAN_CACHE_DIR", t.TempDir())
+	return startServe(t, Options{Root: root})
+}
+
+// startServe runs serve with o on a free loopback port and waits until it
+// answers the home page.
+func startServe(t *testing.T, o Options) *devServer {
+	t.Helper()
+	return startServeAt(t, o, "/")
+}
+
+// startServeAt is startServe for a site under the base path base. With a
+// certificate in o, the server is reached over HTTPS as siteHost.
+func startServeAt(t *testing.T, o Options, base string) *devServer {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	logs := &lockedBuffer{}
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Options{Root: root, Addr: "127.0.0.1:0", Stdout: logs, Stderr: logs,
-			Ready: func(addr string) { ready <- addr }})
-	}()
+	o.Addr = "127.0.0.1:0"
+	o.Stdout, o.Stderr = logs, logs
+	o.Ready = func(addr string) { ready <- addr }
+	go func() { done <- Run(ctx, o) }()
 	var addr string
 	select {
 	case addr = <-ready:
@@ -129,7 +147,11 @@ func startDev(t *testing.T, root string) *devServer {
 		cancel()
 		t.Fatal("serve did not listen")
 	}
-	d := &devServer{url: "http://" + addr, logs: logs}
+	d := &devServer{url: "http://" + addr, addr: addr, opts: o, client: http.DefaultClient, logs: logs}
+	if o.TLSCert != "" {
+		_, port, _ := net.SplitHostPort(addr)
+		d.url, d.client = "https://"+siteHost+":"+port, tlsClient(addr)
+	}
 	stopped := false
 	d.stop = func() error {
 		if stopped {
@@ -148,7 +170,7 @@ func startDev(t *testing.T, root string) *devServer {
 	t.Cleanup(func() { d.stop() })
 	deadline := time.Now().Add(patience)
 	for {
-		res, err := http.Get(d.url + "/")
+		res, err := d.client.Get(d.url + base)
 		if err == nil {
 			res.Body.Close()
 			if res.StatusCode == 200 {
@@ -156,7 +178,7 @@ func startDev(t *testing.T, root string) *devServer {
 			}
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("the first build did not finish\n%s", logs)
+			t.Fatalf("the first build did not finish (%v)\n%s", err, logs)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -169,7 +191,7 @@ func startDev(t *testing.T, root string) *devServer {
 // page GETs a path and returns its status and body.
 func (d *devServer) page(t *testing.T, path string) (int, string) {
 	t.Helper()
-	r := fetch(t, http.DefaultClient, "GET", d.url+path)
+	r := fetch(t, d.client, "GET", d.url+path)
 	return r.status, r.body
 }
 

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -29,8 +28,9 @@ type Options struct {
 	Addr string
 	// Drafts includes pages marked draft.
 	Drafts bool
-	// NoWatch builds the site to Out once and serves that folder for
-	// production, with no watching and no live reload.
+	// NoWatch is the production server: it serves the last build
+	// published to Out and follows each new one (building once when
+	// nothing is published yet), with no watching and no live reload.
 	NoWatch bool
 	// Out is the output folder of NoWatch; "" is Root/public.
 	Out string
@@ -39,9 +39,26 @@ type Options struct {
 	// All prints every warning of the first build; without it, warnings
 	// of one kind beyond diag.FoldAfter are counted in one line.
 	All bool
+	// TLSCert and TLSKey are the PEM files of the certificate (with any
+	// intermediate certificates after it) and its key: when set, serve
+	// speaks HTTPS only.
+	TLSCert, TLSKey string
+	// HTTPRedirect, with TLS, is a second address where plain HTTP is
+	// answered with a redirect to HTTPS ("0.0.0.0:80").
+	HTTPRedirect string
+	// AccessLog is a file that gets one line per request in the Combined
+	// Log Format, or "-" for Stdout; "" keeps no log.
+	AccessLog string
+	// Reload, when it delivers (cmd/jianghan sends SIGHUP), makes serve
+	// read the certificate again and reopen the access log, so that a
+	// renewed certificate or a rotated log needs no restart.
+	Reload <-chan os.Signal
 	// Ready, when set, is called with the address once the server listens
 	// (tests listen on port 0 and need to know where).
 	Ready func(addr string)
+
+	// redirectReady is Ready for the HTTPRedirect listener (tests).
+	redirectReady func(addr string)
 }
 
 // ErrContent is returned when --no-watch finds errors in the content and
@@ -75,10 +92,21 @@ func newServer(o Options) *instance {
 	s.base.Store("/")
 	s.hub = newHub(s.greeting)
 	s.search = &liveSearch{logf: s.out.say}
+	s.files = compress(&siteHandler{src: s.store, base: func() string { return s.base.Load().(string) }, cache: devCache})
 	return s
 }
 
 func (s *instance) serve(ctx context.Context, ln net.Listener) error {
+	if err := s.prepare(); err != nil {
+		ln.Close()
+		return err
+	}
+	defer s.access.close()
+	defer func() {
+		if s.redirectLn != nil {
+			s.redirectLn.Close()
+		}
+	}()
 	if s.o.NoWatch {
 		return s.production(ctx, ln)
 	}
@@ -92,6 +120,7 @@ type instance struct {
 	hub       *hub
 	store     *store
 	search    *liveSearch
+	files     http.Handler // serve's site from memory
 	id        string
 	base      atomic.Value // string: the site's base path
 
@@ -102,6 +131,10 @@ type instance struct {
 	fatal    error    // the site cannot be read at all
 
 	project *generator.Project // used by the rebuild goroutine only
+
+	cert       *certificate // nil: plain HTTP
+	access     *accessLog   // nil: no access log
+	redirectLn net.Listener // plain HTTP redirected to HTTPS, or nil
 }
 
 // logger writes whole lines from many goroutines.
@@ -121,57 +154,6 @@ func (l *logger) line(s string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	io.WriteString(l.w, strings.TrimSuffix(s, "\n")+"\n")
-}
-
-// httpServer makes the HTTP server with timeouts that keep slow or idle
-// clients from holding connections, but none on writing, which would cut
-// off a lecture video or the event stream.
-func (s *instance) httpServer(h http.Handler) *http.Server {
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-	}
-	srv.RegisterOnShutdown(s.hub.close)
-	return srv
-}
-
-// serveUntil serves on ln until ctx ends, then shuts down, giving requests
-// under way a few seconds to finish.
-func (s *instance) serveUntil(ctx context.Context, srv *http.Server, ln net.Listener, work func()) error {
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	url := "http://" + ln.Addr().String() + s.base.Load().(string)
-	s.out.say(msg.ServeListening, s.siteName(), url)
-	if s.o.Ready != nil {
-		s.o.Ready(ln.Addr().String())
-	}
-	workDone := make(chan struct{})
-	go func() {
-		defer close(workDone)
-		if work != nil {
-			work()
-		}
-	}()
-	var err error
-	select {
-	case <-ctx.Done():
-	case err = <-errc:
-	}
-	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if e := srv.Shutdown(shut); e != nil && err == nil {
-		err = e
-	}
-	<-workDone
-	s.search.stop()
-	if errors.Is(err, http.ErrServerClosed) {
-		err = nil
-	}
-	s.out.say(msg.ServeStopped)
-	return err
 }
 
 func (s *instance) siteName() string {

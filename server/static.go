@@ -2,23 +2,23 @@ package server
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"io"
-	"io/fs"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/klauspost/compress/gzhttp"
+	"github.com/klauspost/compress/gzip"
 )
 
 // file is one file of a built site, ready to serve: held in memory with its
-// ETag and, when worth it, a gzipped copy made on first request; or, for a
-// large file such as a lecture video, opened from disk on each request.
+// ETag, or, for a large file such as a lecture video, opened from disk on
+// each request. A file written with jianghan build --precompress comes with
+// its compressed copies (FILE.br, FILE.gz), which are sent as they are.
 type file struct {
 	name    string // path in the output, "cases/x/index.html"
 	data    []byte // nil when the file is read from disk
@@ -28,8 +28,10 @@ type file struct {
 	etag    string // quoted
 	ctype   string
 
+	br, gz []byte // the build's precompressed copies, if any
+
 	gzOnce sync.Once
-	gz     []byte
+	gzMade []byte // the gzipped copy made here when the build has none
 }
 
 // memFile makes an in-memory file, its ETag a hash of its bytes so that the
@@ -46,128 +48,138 @@ func diskFile(name string, size int64, mod time.Time, open func() (io.ReadSeekCl
 		etag: `"` + strconv.FormatInt(size, 36) + "-" + strconv.FormatInt(mod.UnixNano(), 36) + `"`}
 }
 
-// gzipped returns the file compressed, made once.
+// memSize is the memory a file holds.
+func (f *file) memSize() int64 { return int64(len(f.data) + len(f.br) + len(f.gz)) }
+
+// gzipped returns the file gzipped: the build's copy (--precompress), or
+// else one made on first use and kept with the file, so that a file asked
+// for a thousand times is compressed once, not a thousand times (which
+// halves what the server sustains); nil when compressing does not pay.
 func (f *file) gzipped() []byte {
+	if f.gz != nil {
+		return f.gz
+	}
+	if f.data == nil || len(f.data) < minCompress || !compressible(f.ctype) {
+		return nil
+	}
 	f.gzOnce.Do(func() {
 		var b bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
 		zw.Write(f.data)
 		zw.Close()
 		if b.Len() < len(f.data) {
-			f.gz = b.Bytes()
+			f.gzMade = b.Bytes()
 		}
 	})
-	return f.gz
+	return f.gzMade
 }
 
-// minGzip is the size below which compressing is not worth a header.
-const minGzip = 512
+// minCompress is the size below which compressing is not worth a header.
+const minCompress = 512
 
-// hashedAsset matches a theme asset published under its content's
-// fingerprint, "assets/css/site.3f2a9c1d.css": it never changes, so
-// browsers may keep it for a year.
-var hashedAsset = regexp.MustCompile(`^assets/(?:.+/)?[^/]+\.[0-9a-f]{8}\.[A-Za-z0-9]+$`)
-
-// Cache-Control values.
-const (
-	cacheForever = "public, max-age=31536000, immutable"
-	cacheRecheck = "no-cache" // keep, but ask with the ETag every time
-	cacheNever   = "no-store"
-)
-
-// errBadPath is a request path that tries to leave the site folder or
-// hides a path separator; it is answered 400.
-var errBadPath = errors.New("bad path")
-
-// sitePath checks a request's path and returns it relative to the site's
-// base path, without the leading slash ("" for the home page). It refuses
-// "..", encoded slashes and backslashes, NUL, and hidden files; a path
-// outside the base path is fs.ErrNotExist.
-func sitePath(r *http.Request, base string) (string, error) {
-	raw := r.URL.EscapedPath()
-	lower := strings.ToLower(raw)
-	if strings.Contains(lower, "%2f") || strings.Contains(lower, "%5c") || strings.Contains(lower, "%00") || strings.Contains(raw, `\`) {
-		return "", errBadPath
+// compress compresses the answers of h that are worth it (text, larger than
+// minCompress) on the fly with gzip or zstd, as the browser accepts, and
+// leaves alone an answer that is compressed already (a file's kept copy,
+// the search index's .gz files): the search API's answers, a file too large
+// to keep in memory, the pages shown while serve has no site. The ETag of a compressed answer gets the
+// coding as a suffix ("…-gzip"), as RFC 9110 wants a different tag for
+// different bytes; serveFile takes the suffix off again when a browser
+// revalidates.
+var compress = func() func(http.Handler) http.HandlerFunc {
+	w, err := gzhttp.NewWrapper(gzhttp.MinSize(minCompress), gzhttp.ContentTypeFilter(compressible), gzhttp.SuffixETag(etagSuffix))
+	if err != nil {
+		panic(err) // the options are constants
 	}
-	p := r.URL.Path
-	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
-		return "", errBadPath
-	}
-	if strings.Contains(p, "//") {
-		return "", fs.ErrNotExist // and never a redirect to another host
-	}
-	for _, seg := range strings.Split(p, "/") {
-		if seg == ".." || seg == "." {
-			return "", errBadPath
+	return w
+}()
+
+// etagSuffix marks the ETag of a compressed answer; gzhttp writes "-zstd"
+// for zstd, and serveFile "-br" for a Brotli copy.
+const etagSuffix = "-gzip"
+
+// baseETag takes a coding's suffix and a weak prefix off an ETag a browser
+// sends back.
+func baseETag(tag string) string {
+	tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
+	for _, s := range []string{"-gzip", "-zstd", "-br"} {
+		if strings.HasSuffix(tag, s+`"`) {
+			return strings.TrimSuffix(tag, s+`"`) + `"`
 		}
 	}
-	if !strings.HasPrefix(p, base) {
-		if p+"/" == base || p == "/" {
-			return "", errRedirectBase
-		}
-		return "", fs.ErrNotExist
-	}
-	rel := strings.TrimPrefix(p, base)
-	for _, seg := range strings.Split(rel, "/") {
-		if strings.HasPrefix(seg, ".") {
-			return "", fs.ErrNotExist // .jianghan-build and the like are not for readers
-		}
-	}
-	return rel, nil
+	return tag
 }
 
-// errRedirectBase asks for a redirect to the base path itself.
-var errRedirectBase = errors.New("redirect to the base path")
-
-// indexName is the file that answers a path: "x/" and "" are folders.
-func indexName(rel string) string {
-	if rel == "" || strings.HasSuffix(rel, "/") {
-		return rel + "index.html"
-	}
-	return rel
-}
-
-// etagMatch reports whether an If-None-Match header names one of the tags.
-func etagMatch(header string, tags ...string) bool {
+// etagMatch reports whether an If-None-Match header names the tag, in any
+// of its codings.
+func etagMatch(header, tag string) bool {
 	if header == "" {
 		return false
 	}
 	for _, h := range strings.Split(header, ",") {
-		h = strings.TrimPrefix(strings.TrimSpace(h), "W/")
-		if h == "*" {
+		if h = baseETag(h); h == "*" || h == tag {
 			return true
-		}
-		for _, t := range tags {
-			if h == t {
-				return true
-			}
 		}
 	}
 	return false
 }
 
+// precompressed picks the compressed copy of f that the browser accepts:
+// the build's Brotli copy, then the gzipped one (the build's or our own);
+// none for a range request, which counts bytes of the file itself.
+func precompressed(r *http.Request, f *file) (coding string, body []byte) {
+	if r.Header.Get("Range") != "" || r.Header.Get("Accept-Encoding") == "" {
+		return "", nil
+	}
+	accepts := acceptedCodings(r.Header.Get("Accept-Encoding"))
+	if f.br != nil && accepts["br"] {
+		return "br", f.br
+	}
+	if accepts["gzip"] {
+		if gz := f.gzipped(); gz != nil {
+			return "gzip", gz
+		}
+	}
+	return "", nil
+}
+
+// acceptedCodings reads an Accept-Encoding header: the codings named
+// without q=0.
+func acceptedCodings(header string) map[string]bool {
+	out := map[string]bool{}
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.ReplaceAll(strings.TrimSpace(params), " ", ""), "q="); ok {
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				q = f
+			}
+		}
+		if name = strings.ToLower(strings.TrimSpace(name)); name != "" && q > 0 {
+			out[name] = true
+		}
+	}
+	return out
+}
+
 // serveFile answers a GET or HEAD for f with the given status (200, or 404
-// for the not-found page): conditional requests, ranges and gzip.
+// for the not-found page): a precompressed copy when there is one the
+// browser takes, conditional requests and ranges. Compressing on the fly is
+// left to the compress wrapper around the handler.
 func serveFile(w http.ResponseWriter, r *http.Request, f *file, cacheControl string, status int) {
 	h := w.Header()
 	h.Set("Content-Type", f.ctype)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", cacheControl)
-	zip := compressible(f.ctype) && f.data != nil
-	if zip {
-		h.Add("Vary", "Accept-Encoding")
+	coding, body := precompressed(r, f)
+	if body == nil {
+		body = f.data
+	} else {
+		h.Set("Content-Encoding", coding) // compress adds Vary
 	}
-	gzTag := strings.TrimSuffix(f.etag, `"`) + `-gz"`
-	useGz := zip && len(f.data) >= minGzip && acceptsGzip(r) && f.gzipped() != nil
 	if status != http.StatusOK {
 		h.Set("Cache-Control", cacheNever)
-		body := f.data
-		if useGz {
-			body = f.gzipped()
-			h.Set("Content-Encoding", "gzip")
-		}
 		if body == nil {
-			http.Error(w, "not found", status)
+			http.Error(w, "404 页面不存在 (page not found)", status)
 			return
 		}
 		h.Set("Content-Length", strconv.Itoa(len(body)))
@@ -178,30 +190,29 @@ func serveFile(w http.ResponseWriter, r *http.Request, f *file, cacheControl str
 		return
 	}
 	etag := f.etag
-	if useGz {
-		etag = gzTag
+	if coding != "" {
+		etag = strings.TrimSuffix(etag, `"`) + "-" + coding + `"`
 	}
 	h.Set("ETag", etag)
-	if etagMatch(r.Header.Get("If-None-Match"), f.etag, gzTag) {
-		h.Del("Content-Type")
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	if useGz {
-		gz := f.gzipped()
-		h.Set("Content-Encoding", "gzip")
-		h.Set("Content-Length", strconv.Itoa(len(gz)))
-		if !f.modTime.IsZero() {
-			h.Set("Last-Modified", f.modTime.UTC().Format(http.TimeFormat))
+	if inm := r.Header.Get("If-None-Match"); inm != "" {
+		if etagMatch(inm, f.etag) {
+			h.Del("Content-Type")
+			h.Del("Content-Encoding")
+			w.WriteHeader(http.StatusNotModified)
+			return
 		}
-		w.WriteHeader(http.StatusOK)
-		if r.Method != http.MethodHead {
-			w.Write(gz)
-		}
-		return
+		// Answered here: http.ServeContent would compare the tag without
+		// knowing its codings, and must not fall back on the date.
+		r = r.Clone(r.Context())
+		r.Header.Del("If-None-Match")
+		r.Header.Del("If-Modified-Since")
 	}
-	if f.data != nil {
-		http.ServeContent(w, r, "", f.modTime, bytes.NewReader(f.data))
+	if coding != "" {
+		// http.ServeContent leaves the length of an encoded body unsaid.
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+	}
+	if body != nil {
+		http.ServeContent(w, r, "", f.modTime, bytes.NewReader(body))
 		return
 	}
 	rc, err := f.open()
@@ -211,23 +222,4 @@ func serveFile(w http.ResponseWriter, r *http.Request, f *file, cacheControl str
 	}
 	defer rc.Close()
 	http.ServeContent(w, r, "", f.modTime, rc)
-}
-
-// acceptsGzip reports whether the client takes gzip (and did not turn it
-// off with q=0).
-func acceptsGzip(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
-			continue
-		}
-		q := 1.0
-		if v, ok := strings.CutPrefix(strings.ReplaceAll(params, " ", ""), "q="); ok {
-			if f, err := strconv.ParseFloat(v, 64); err == nil {
-				q = f
-			}
-		}
-		return q > 0
-	}
-	return false
 }

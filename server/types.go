@@ -61,10 +61,15 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// compressible reports whether gzip makes a type smaller.
+// compressible reports whether compressing makes a type smaller and may be
+// done on the fly: not for the event stream, whose events would wait in
+// the compressor.
 func compressible(ctype string) bool {
 	t, _, _ := strings.Cut(ctype, ";")
+	t = strings.ToLower(strings.TrimSpace(t))
 	switch t {
+	case "text/event-stream":
+		return false
 	case "application/json", "application/manifest+json", "application/xml", "image/svg+xml", "application/wasm":
 		return true
 	}

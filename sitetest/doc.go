@@ -16,6 +16,8 @@
 //     read, served with an offline notice when the server is gone, a
 //     course saved for offline reading in one tap;
 //   - plain HTTP, where browsers refuse service workers: nothing breaks;
+//   - HTTPS on an intranet name (serve --no-watch with a certificate of a
+//     test CA): the service worker registers, pages read offline;
 //   - course progress kept in the browser;
 //   - the --portable build opened from file://, search included;
 //   - printing the handbook and a case to A4 PDF.

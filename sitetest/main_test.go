@@ -77,7 +77,9 @@ func buildFixture() error {
 	if err := os.WriteFile(md, b, 0o644); err != nil {
 		return err
 	}
-	if _, err := generator.Build(generator.Options{Root: site.root, Out: site.out}); err != nil {
+	// Precompressed, as the district publishes it: the servers of the tests
+	// that send the copies (serve --no-watch, nginx) send them to Chromium.
+	if _, err := generator.Build(generator.Options{Root: site.root, Out: site.out, Precompress: true}); err != nil {
 		return fmt.Errorf("build: %w", err)
 	}
 	if _, err := generator.Build(generator.Options{Root: site.root, Out: site.portable, Portable: true}); err != nil {

@@ -17,6 +17,7 @@ func cmdBuild(c *cli, args []string) int {
 	base := f.str("base-url", "", msg.ArgURL, msg.FlagBaseURL)
 	drafts := f.boolean("drafts", msg.FlagDrafts)
 	portable := f.boolean("portable", msg.FlagPortable)
+	precompress := f.boolean("precompress", msg.FlagPrecompress)
 	all := f.all()
 	pos, code, ok := f.parse(args)
 	if !ok {
@@ -28,7 +29,7 @@ func cmdBuild(c *cli, args []string) int {
 	if code, ok := c.site(*site); !ok {
 		return code
 	}
-	opts := generator.Options{Root: *site, Out: *out, BaseURL: *base, Drafts: *drafts, Portable: *portable}
+	opts := generator.Options{Root: *site, Out: *out, BaseURL: *base, Drafts: *drafts, Portable: *portable, Precompress: *precompress}
 	res, err := generator.Build(opts)
 	errs, warns := 0, 0
 	if res != nil {

@@ -4,7 +4,8 @@
 //	jianghan new    KIND SLUG [-s SITE]
 //	jianghan check  [-s SITE] [--drafts] [--all]
 //	jianghan serve  [-s SITE] [--addr 127.0.0.1:1313] [--drafts] [--no-watch] [--all]
-//	jianghan build  [-s SITE] [-o OUT] [--base-url URL] [--drafts] [--portable] [--all]
+//	                [--tls-cert FILE --tls-key FILE] [--http-redirect ADDR] [--access-log FILE]
+//	jianghan build  [-s SITE] [-o OUT] [--base-url URL] [--drafts] [--portable] [--precompress] [--all]
 //	jianghan search [-s SITE] [-n 10] [--kind K] [--street S] [--topic T] [--method M] [--json] QUERY
 //	jianghan version
 //

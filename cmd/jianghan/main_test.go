@@ -218,3 +218,22 @@ func TestVersion(t *testing.T) {
 		t.Errorf("without build info: %+v", v)
 	}
 }
+func TestBuildPrecompress(t *testing.T) {
+	t.Setenv("JIANGHAN_CACHE_DIR", t.TempDir())
+	dir := site(t, map[string]string{"content/cases/corridor.md": goodCase})
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-s", dir, "--precompress"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d\n%s", code, &stderr)
+	}
+	for _, name := range []string{"index.html.gz", "index.html.br", "cases/corridor/index.html.gz", "sitemap.xml.gz"} {
+		if _, err := os.Stat(filepath.Join(dir, "public", filepath.FromSlash(name))); err != nil {
+			t.Errorf("--precompress wrote no %s", name)
+		}
+	}
+	if code := run([]string{"build", "-s", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d\n%s", code, &stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "index.html.gz")); err == nil {
+		t.Error("a build without --precompress kept the compressed copies")
+	}
+}

@@ -16,6 +16,10 @@ func cmdServe(c *cli, args []string) int {
 	addr := f.str("addr", server.DefaultAddr, msg.ArgAddr, msg.FlagAddr)
 	drafts := f.boolean("drafts", msg.FlagDrafts)
 	noWatch := f.boolean("no-watch", msg.FlagNoWatch)
+	tlsCert := f.str("tls-cert", "", msg.ArgFile, msg.FlagTLSCert)
+	tlsKey := f.str("tls-key", "", msg.ArgFile, msg.FlagTLSKey)
+	redirect := f.str("http-redirect", "", msg.ArgAddr, msg.FlagHTTPRedirect)
+	accessLog := f.str("access-log", "", msg.ArgFile, msg.FlagAccessLog)
 	all := f.all()
 	pos, code, ok := f.parse(args)
 	if !ok {
@@ -33,14 +37,24 @@ func cmdServe(c *cli, args []string) int {
 		ctx, stop = signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
 	}
+	// systemctl reload sends SIGHUP: read the certificate again, reopen
+	// the access log.
+	reload := make(chan os.Signal, 1)
+	signal.Notify(reload, syscall.SIGHUP)
+	defer signal.Stop(reload)
 	err := server.Run(ctx, server.Options{
-		Root:    *site,
-		Addr:    *addr,
-		Drafts:  *drafts,
-		NoWatch: *noWatch,
-		All:     *all,
-		Stdout:  c.stdout,
-		Stderr:  c.stderr,
+		Root:         *site,
+		Addr:         *addr,
+		Drafts:       *drafts,
+		NoWatch:      *noWatch,
+		All:          *all,
+		TLSCert:      *tlsCert,
+		TLSKey:       *tlsKey,
+		HTTPRedirect: *redirect,
+		AccessLog:    *accessLog,
+		Reload:       reload,
+		Stdout:       c.stdout,
+		Stderr:       c.stderr,
 	})
 	if err != nil {
 		c.failErr(err)

@@ -8,8 +8,10 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/jianghan-district/jianghan/generator/render"
@@ -32,6 +34,16 @@ func (s Sources) open(src string) (io.ReadCloser, error) {
 	}
 	return os.Open(filepath.Join(s.Root, filepath.FromSlash(src)))
 }
+
+// Options are the choices of one Publish.
+type Options struct {
+	// Precompress writes beside every text file its compressed copies,
+	// FILE.gz and FILE.br (precompress.go).
+	Precompress bool
+}
+
+// ErrBusy says that a build holds a folder still (Hold).
+var ErrBusy = errors.New("a build holds the folder")
 
 // ErrForeign is returned when the output folder exists, holds files, and was
 // not made by jianghan build.
@@ -63,7 +75,7 @@ func CheckOut(out string) error {
 // left alone and folders already exist, so a rebuild creates and writes only
 // what changed. File creation is what costs most on most disks, and an
 // unchanged file keeps its modification time for rsync and caches.
-func Publish(out string, jobs []render.Job, src Sources) (err error) {
+func Publish(out string, jobs []render.Job, src Sources, opts Options) (err error) {
 	if err := CheckOut(out); err != nil {
 		return err
 	}
@@ -78,8 +90,9 @@ func Publish(out string, jobs []render.Job, src Sources) (err error) {
 	}
 	prev := PrevDir(out)
 	reused := false
-	if _, err := os.Stat(filepath.Join(prev, Marker)); err == nil {
-		// Reuse the previous-but-one output as the starting point.
+	if _, err := os.Stat(filepath.Join(prev, Marker)); err == nil && !held(prev) {
+		// Reuse the previous-but-one output as the starting point, unless
+		// a server still reads it (Hold): then start afresh.
 		if err := os.Remove(tmp); err == nil {
 			if err := os.Rename(prev, tmp); err != nil {
 				if err := os.Mkdir(tmp, 0o755); err != nil {
@@ -99,6 +112,7 @@ func Publish(out string, jobs []render.Job, src Sources) (err error) {
 		return err
 	}
 	w := newWriter(tmp, src, !reused)
+	w.precompress = opts.Precompress
 	if err := w.run(jobs); err != nil {
 		return err
 	}
@@ -119,7 +133,14 @@ func PrevDir(out string) string {
 func swap(tmp, out, prev string) error {
 	moved := false
 	if _, err := os.Stat(out); err == nil {
-		os.RemoveAll(prev) // only left over when an earlier build was interrupted
+		// prev is there when an earlier build was interrupted, or when a
+		// server still reads it (Hold): that one is moved aside, under the
+		// name of an unfinished build, and removed once it is let go.
+		if held(prev) {
+			retire(prev, out)
+		} else {
+			os.RemoveAll(prev)
+		}
 		if err := os.Rename(out, prev); err != nil {
 			return err
 		}
@@ -132,4 +153,18 @@ func swap(tmp, out, prev string) error {
 		return err
 	}
 	return nil
+}
+
+// retire moves the folder prev, which a server still reads, out of the
+// way of the next swap, beside out under the name of a build's unfinished
+// folder.
+func retire(prev, out string) {
+	parent, name := filepath.Dir(out), filepath.Base(out)
+	for i := 0; i < 100; i++ {
+		to := filepath.Join(parent, "."+name+".new-"+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		if _, err := os.Lstat(to); errors.Is(err, fs.ErrNotExist) {
+			os.Rename(prev, to)
+			return
+		}
+	}
 }

@@ -29,6 +29,10 @@ type writer struct {
 	// manifests existed is compared file by file and walked for stale files.
 	prev  manifest
 	known bool
+	// precompress writes compressed copies of the text files (precompress.go);
+	// taken holds the paths jobs write themselves, which no copy replaces.
+	precompress bool
+	taken       map[string]bool
 
 	mu      sync.Mutex
 	made    map[string]bool  // folders known to exist
@@ -56,6 +60,12 @@ func (w *writer) run(jobs []render.Job) error {
 	for i, j := range jobs {
 		if j.Files == nil {
 			order = append(order, i)
+		}
+	}
+	if w.precompress {
+		w.taken = make(map[string]bool, len(jobs))
+		for _, j := range jobs {
+			w.taken[j.Path] = true
 		}
 	}
 	errs := make([]error, len(jobs))
@@ -93,24 +103,34 @@ func (w *writer) job(j render.Job) error {
 }
 
 // put writes data at the slash path rel unless the file already holds
-// exactly those bytes.
+// exactly those bytes, and then its compressed copies when asked for.
 func (w *writer) put(rel string, data []byte) error {
+	same, err := w.putFile(rel, data)
+	if err != nil || !w.precompress || !precompressible(rel, len(data)) {
+		return err
+	}
+	return w.putCopies(rel, data, same)
+}
+
+// putFile is put for the file itself; same reports that the folder held
+// those bytes already.
+func (w *writer) putFile(rel string, data []byte) (same bool, err error) {
 	e := entry{size: int64(len(data)), sum: sum(data)}
 	w.mu.Lock()
 	w.written[rel] = e
 	w.mu.Unlock()
 	target := filepath.Join(w.dir, filepath.FromSlash(rel))
 	if !w.fresh && w.holds(rel, target, e, data) {
-		return nil
+		return true, nil
 	}
-	err := os.WriteFile(target, data, 0o644)
+	err = os.WriteFile(target, data, 0o644)
 	if errors.Is(err, fs.ErrNotExist) {
 		if err := w.mkdir(filepath.Dir(target)); err != nil {
-			return err
+			return false, err
 		}
 		err = os.WriteFile(target, data, 0o644)
 	}
-	return err
+	return false, err
 }
 
 // holds reports whether the file at target already holds data: by the

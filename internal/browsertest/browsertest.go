@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/jianghan-district/jianghan/internal/testcert"
 )
 
 // RequireEnv is the environment variable that turns a missing browser from
@@ -34,6 +35,14 @@ const RequireEnv = "JIANGHAN_REQUIRE_BROWSER"
 // page served at http://PlainHost:PORT/ is plain HTTP as a browser on the
 // intranet sees it, where service workers are refused.
 const PlainHost = "jianghan.test"
+
+// SecureHost is the intranet name of the HTTPS tests: the browser resolves
+// it to 127.0.0.1 and trusts the certificates internal/testcert issues (by
+// their key, --ignore-certificate-errors-spki-list, which unlike
+// --ignore-certificate-errors makes a secure context where service workers
+// register). A site at https://SecureHost:PORT/ is what a phone on the
+// intranet gets from a server with a certificate of the district's own CA.
+const SecureHost = "kb.jianghan.test"
 
 // Phone is the viewport of the phone tests: 360×640 CSS pixels at twice
 // the density, with touch, as a small Android phone.
@@ -69,7 +78,7 @@ var Flags = map[string]any{
 	"no-first-run":                  true,
 	"hide-scrollbars":               true,
 	"no-proxy-server":               true,
-	"host-resolver-rules":           "MAP " + PlainHost + " 127.0.0.1",
+	"host-resolver-rules":           "MAP " + PlainHost + " 127.0.0.1, MAP " + SecureHost + " 127.0.0.1",
 }
 
 var shared struct {
@@ -102,6 +111,7 @@ func start() (context.Context, error) {
 	for k, v := range Flags {
 		opts = append(opts, chromedp.Flag(k, v))
 	}
+	opts = append(opts, chromedp.Flag("ignore-certificate-errors-spki-list", testcert.SPKI()))
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
 	if err := chromedp.Do(ctx); err != nil {

@@ -1,0 +1,11 @@
+//go:build !unix
+
+package publish
+
+import "os"
+
+// Hold does nothing where the system has no advisory locks.
+func Hold(f *os.File) error { return nil }
+
+// held reports false where the system has no advisory locks.
+func held(dir string) bool { return false }
