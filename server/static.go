@@ -59,7 +59,7 @@ func (f *file) gzipped() []byte {
 	if f.gz != nil {
 		return f.gz
 	}
-	if f.data == nil || len(f.data) < minCompress || !compressible(f.ctype) {
+	if len(f.data) < minCompress || !compressible(f.ctype) {
 		return nil
 	}
 	f.gzOnce.Do(func() {
