@@ -344,7 +344,13 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 			must: []string{"courses/new-worker-basics/index.html", "cases/needs-survey-redo/index.html", "cases/lonely-elderly-visits/index.html"}},
 		{name: "手册章节", edit: replace("content/handbook/roles.md", "\n## ", "\n补充一段说明。\n\n## "),
 			must: []string{"handbook/roles/index.html", "handbook/print/index.html"}},
-		{name: "改模板", edit: replace("themes/default/templates/case.html", "<article class=\"case\">", "<article class=\"case\" data-edited>"),
+		// Every chapter lists the chapters beside its text, and links the
+		// one before and after it.
+		{name: "改章名", edit: replace("content/handbook/needs.md", "title: 第二章　走进居民：需求调查与评估", "title: 第二章　走进居民：需求调查"),
+			must: []string{"handbook/needs/index.html", "handbook/roles/index.html", "handbook/casework/index.html", "handbook/index.html"}},
+		{name: "换章序", edit: replace("content/handbook/needs.md", "weight: 2", "weight: 20"),
+			must: []string{"handbook/needs/index.html", "handbook/roles/index.html", "handbook/consultation/index.html", "handbook/evaluation/index.html"}},
+		{name: "改模板", edit: replace("themes/default/templates/case.html", "<article class=\"doc case\">", "<article class=\"doc case\" data-edited>"),
 			must: []string{"cases/noise-dispute/index.html"}},
 		{name: "模板写错", edit: replace("themes/default/templates/case.html", "{{.Title}}", "{{.Title"), failed: true},
 		{name: "模板改正", edit: replace("themes/default/templates/case.html", "{{.Title", "{{.Title}}")},

@@ -80,6 +80,7 @@ func pageKinds(t *testing.T) map[string]string {
 		"case":           firstPage(t, "cases"),
 		"case+table":     "/cases/volunteer-points/",
 		"case+images":    "/" + photoCase + "/",
+		"case+course":    "/cases/needs-survey-redo/",
 		"lecture":        "/lectures/consultation-steps/",
 		"guide":          firstPage(t, "guides"),
 		"worker":         "/workers/zhang-min/",

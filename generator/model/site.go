@@ -1,6 +1,10 @@
 package model
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/jianghan-district/jianghan/internal/msg"
+)
 
 // Taxonomy is a way of grouping pages with term pages of their own.
 type Taxonomy string
@@ -16,19 +20,30 @@ const (
 // Taxonomies lists them in display order.
 var Taxonomies = []Taxonomy{TopicsTax, StreetsTax, MethodsTax, TagsTax}
 
-// Label is the taxonomy's name as readers see it.
-func (t Taxonomy) Label() string {
+// Key is the message of the taxonomy's name as readers see it (主题,
+// 街道…).
+func (t Taxonomy) Key() msg.Key {
 	switch t {
 	case TopicsTax:
-		return "主题"
+		return msg.TaxTopics
 	case StreetsTax:
-		return "街道"
+		return msg.TaxStreets
 	case MethodsTax:
-		return "方法"
+		return msg.TaxMethods
 	case TagsTax:
-		return "标签"
+		return msg.TaxTags
 	}
-	return string(t)
+	return msg.Key{}
+}
+
+// Label is the taxonomy's name in the process language (msg.T), for the
+// command line; pages use Key in the site's language. An unknown taxonomy
+// is its URL folder's name.
+func (t Taxonomy) Label() string {
+	if t.Key() == (msg.Key{}) {
+		return string(t)
+	}
+	return msg.T(t.Key())
 }
 
 // Term is one value of a taxonomy and the pages filed under it, newest first.

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/jianghan-district/jianghan/generator/model"
-	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Data is what every template receives.
@@ -24,6 +23,9 @@ type Data struct {
 	Terms       []*model.Term
 	Taxonomy    model.Taxonomy
 	NoIndex     bool
+	// Prev and Next are a handbook chapter's neighbours in reading order,
+	// nil at the ends and on other pages.
+	Prev, Next *model.Page
 
 	r     *Renderer
 	group string    // the layout's partials, see Renderer.groups
@@ -93,6 +95,13 @@ func (d *Data) Case(p *model.Page) *model.Case {
 	return c
 }
 
+// Worker returns the page's worker, or nil; templates use it for list
+// cards, which show a worker's street and role.
+func (d *Data) Worker(p *model.Page) *model.Worker {
+	w, _ := p.Entry.(*model.Worker)
+	return w
+}
+
 // Abs returns an absolute URL for the feed and sitemap, with the origin when
 // base_url names one.
 func (d *Data) Abs(target string) string {
@@ -115,32 +124,4 @@ func (d *Data) PagerLinks() *Pager {
 		p.Next = d.Link(p.Next)
 	}
 	return &p
-}
-
-// dict lets a template pass several values to a partial:
-// {{template "card" (dict "D" $d "P" .)}}.
-func dict(kv ...any) (map[string]any, error) {
-	if len(kv)%2 != 0 {
-		return nil, msg.Errorf(msg.DictPairs)
-	}
-	m := make(map[string]any, len(kv)/2)
-	for i := 0; i < len(kv); i += 2 {
-		k, ok := kv[i].(string)
-		if !ok {
-			return nil, msg.Errorf(msg.DictKey, kv[i])
-		}
-		m[k] = kv[i+1]
-	}
-	return m, nil
-}
-
-var funcs = template.FuncMap{
-	"dict":    dict,
-	"chapter": chapterHTML,
-	"label": func(k model.Kind) string {
-		return k.Label()
-	},
-	"minutes": func(s string) string {
-		return strings.NewReplacer("h", " 小时 ", "m", " 分钟", "s", " 秒").Replace(s)
-	},
 }

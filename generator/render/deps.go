@@ -46,7 +46,13 @@ func (r *Renderer) card(p *model.Page) string {
 // its bundle's files (whose sizes its <img> tags carry), and the cards of
 // every page it links to, list by list.
 func (r *Renderer) pageDeps(p *model.Page) []string {
-	n := 8 + len(p.Files) + len(p.WorkerPages) + 5*len(p.Lessons)
+	n := 10 + len(p.Files) + len(p.WorkerPages) + 5*len(p.Lessons)
+	if len(p.Lessons) > 0 {
+		n += len(p.Lessons[0].Course.LessonPages)
+	}
+	if p.Kind == model.Handbook {
+		n += len(r.site.Chapters)
+	}
 	switch e := p.Entry.(type) {
 	case *model.Case:
 		n += len(e.LecturePages) + len(e.Related)
@@ -65,6 +71,21 @@ func (r *Renderer) pageDeps(p *model.Page) []string {
 	deps = append(deps, "=workers")
 	for _, w := range p.WorkerPages {
 		deps = append(deps, r.card(&w.Page))
+	}
+	if len(p.Lessons) > 0 {
+		// Beside the text, the lessons of its first course.
+		deps = append(deps, "=course-lessons")
+		for _, l := range p.Lessons[0].Course.LessonPages {
+			deps = append(deps, r.card(l))
+		}
+	}
+	if p.Kind == model.Handbook {
+		// Beside the text, every chapter in order; at its end, the previous
+		// and next chapter.
+		deps = append(deps, "=chapters")
+		for _, c := range r.site.Chapters {
+			deps = append(deps, r.card(&c.Page))
+		}
 	}
 	for _, l := range p.Lessons {
 		pos := "=lesson:" + l.Course.Key() + ":" + strconv.Itoa(l.Index) + "/" + strconv.Itoa(l.Total)

@@ -7,6 +7,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // finish rewrites a rendered HTML page for phones, after its template ran:
@@ -53,9 +55,9 @@ func (r *Renderer) finish(pageURL string, b []byte) []byte {
 			k += len("</table>")
 			tables++
 			out = append(out, b[done:j]...)
-			out = append(out, `<div class="table-scroll" role="region" tabindex="0" aria-label="表格 `...)
-			out = append(out, strconv.Itoa(tables)...)
-			out = append(out, `（可左右滑动）">`...)
+			out = append(out, `<div class="table-scroll" role="region" tabindex="0" aria-label="`...)
+			out = append(out, html.EscapeString(r.lang.T(msg.TableLabel, tables))...)
+			out = append(out, `">`...)
 			out = append(out, rest[:k]...)
 			out = append(out, "</div>"...)
 			i = j + k

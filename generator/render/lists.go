@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // kindPages returns the site's pages of one kind in reading order.
@@ -84,9 +85,9 @@ func (r *Renderer) listJobs() []Job {
 		jobs = append(jobs, r.paginate("/"+string(k)+"/", r.kindPages(k), []string{"theme:list"},
 			func(d *Data) ([]byte, error) { return r.execute("list", d) },
 			func(d *Data) {
-				d.Title, d.Kind = k.Label(), k
+				d.Title, d.Kind = r.lang.T(k.Key()), k
 				if d.Pager.Number > 1 {
-					d.Title += "（第 " + strconv.Itoa(d.Pager.Number) + " 页）"
+					d.Title = r.lang.T(msg.PagedTitle, d.Title, d.Pager.Number)
 				}
 			})...)
 	}

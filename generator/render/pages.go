@@ -43,7 +43,28 @@ func (r *Renderer) Page(p *model.Page) ([]byte, error) {
 		Kind:        p.Kind,
 		Page:        p,
 		Entry:       p.Entry,
-		Crumbs:      []Crumb{{Title: p.Kind.Label(), URL: "/" + string(p.Kind) + "/"}},
+		Crumbs:      []Crumb{{Title: r.lang.T(p.Kind.Key()), URL: "/" + string(p.Kind) + "/"}},
+	}
+	if p.Kind == model.Handbook {
+		d.Prev, d.Next = neighbours(r.kindPages(model.Handbook), p)
 	}
 	return r.execute(layoutOf(p.Kind), d)
+}
+
+// neighbours returns the pages before and after p in pages, nil at the
+// ends or when p is not among them.
+func neighbours(pages []*model.Page, p *model.Page) (prev, next *model.Page) {
+	for i, x := range pages {
+		if x != p {
+			continue
+		}
+		if i > 0 {
+			prev = pages[i-1]
+		}
+		if i+1 < len(pages) {
+			next = pages[i+1]
+		}
+		break
+	}
+	return prev, next
 }

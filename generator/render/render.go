@@ -55,6 +55,7 @@ type Renderer struct {
 	site   *model.Site
 	theme  fs.FS
 	opts   Options
+	lang   msg.Lang // the language of the pages' words, from site.yaml
 	tpls   map[string]*template.Template
 	assets map[string]asset // logical name ("css/site.css") → fingerprinted file
 
@@ -77,7 +78,7 @@ func New(site *model.Site, theme fs.FS, opts Options) (*Renderer, error) {
 	if opts.Linker.Base == "" {
 		opts.Linker.Base = "/"
 	}
-	r := &Renderer{site: site, theme: theme, opts: opts, cards: cardKeys(site),
+	r := &Renderer{site: site, theme: theme, opts: opts, lang: language(site), cards: cardKeys(site),
 		parts: partCache{parts: map[partSlot][]*partVariant{}}}
 	if err := r.loadAssets(); err != nil {
 		return nil, err
@@ -97,7 +98,7 @@ func (r *Renderer) parse() error {
 	if err != nil {
 		return msg.Errorf(msg.ThemeFailed, err)
 	}
-	base, err := template.New("base.html").Funcs(funcs).Parse(string(src))
+	base, err := template.New("base.html").Funcs(r.funcs()).Parse(string(src))
 	if err != nil {
 		return msg.Errorf(msg.ThemeTemplateBad, "templates/base.html", err)
 	}

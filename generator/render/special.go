@@ -1,14 +1,16 @@
 package render
 
+import "github.com/jianghan-district/jianghan/internal/msg"
+
 // specialJobs renders the pages that are not about one entry: the home page,
 // the search page, the 404 page, the feed and the sitemap.
 func (r *Renderer) specialJobs() []Job {
 	home := &Data{URL: "/", Description: r.site.Config.Description}
 	// The search page is indexable: without a query it is a plain page with
 	// a search form, and Lighthouse's SEO audit counts noindex against it.
-	search := &Data{URL: "/search/", Title: "搜索",
-		Description: "在" + r.site.Config.Title + "中搜索案例、微课、操作指南、课程和实务手册。"}
-	notFound := &Data{URL: "/404.html", Title: "页面不存在", NoIndex: true}
+	search := &Data{URL: "/search/", Title: r.lang.T(msg.SearchTitle),
+		Description: r.lang.T(msg.SearchDescription, r.site.Config.Title)}
+	notFound := &Data{URL: "/404.html", Title: r.lang.T(msg.NotFoundTitle), NoIndex: true}
 	jobs := []Job{
 		{Path: "index.html", Deps: r.siteDeps("theme:home"), Render: func() ([]byte, error) { return r.execute("home", home) }},
 		{Path: "search/index.html", Deps: []string{"theme:search"}, Render: func() ([]byte, error) { return r.execute("search", search) }},

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // termJobs renders, for each taxonomy, an index of its terms and one
@@ -16,7 +17,8 @@ func (r *Renderer) termJobs() []Job {
 		if len(terms) == 0 {
 			continue
 		}
-		idx := &Data{URL: "/" + string(t) + "/", Title: "按" + t.Label() + "浏览", Taxonomy: t, Terms: terms}
+		browse := r.lang.T(msg.BrowseBy, r.lang.T(t.Key()))
+		idx := &Data{URL: "/" + string(t) + "/", Title: browse, Taxonomy: t, Terms: terms}
 		jobs = append(jobs, Job{Path: outPath(idx.URL), Deps: termsDeps(terms), Render: func() ([]byte, error) { return r.execute("taxonomy", idx) }})
 		for _, term := range terms {
 			term := term
@@ -24,11 +26,11 @@ func (r *Renderer) termJobs() []Job {
 				func(d *Data) ([]byte, error) { return r.execute("term", d) },
 				func(d *Data) {
 					d.Term, d.Taxonomy = term, t
-					d.Title = t.Label() + "：" + term.Name
+					d.Title = r.lang.T(msg.TermTitle, r.lang.T(t.Key()), term.Name)
 					if d.Pager.Number > 1 {
-						d.Title += "（第 " + strconv.Itoa(d.Pager.Number) + " 页）"
+						d.Title = r.lang.T(msg.PagedTitle, d.Title, d.Pager.Number)
 					}
-					d.Crumbs = []Crumb{{Title: "按" + t.Label() + "浏览", URL: "/" + string(t) + "/"}}
+					d.Crumbs = []Crumb{{Title: browse, URL: "/" + string(t) + "/"}}
 				})...)
 		}
 	}

@@ -48,6 +48,10 @@ const SecureHost = "kb.jianghan.test"
 // the density, with touch, as a small Android phone.
 var Phone = chromedp.EmulateViewport(360, 640, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)
 
+// Desktop is the viewport of the desktop tests: a 1280×900 window of a
+// laptop or an office screen, with a mouse.
+var Desktop = chromedp.EmulateViewport(1280, 900)
+
 // Timeout bounds the work of one test in the browser.
 const Timeout = 2 * time.Minute
 

@@ -12,7 +12,15 @@
 // - Course progress: the button in each .lesson-nav marks the lesson done;
 //   a course page shows how many of its lessons are done. Kept in
 //   localStorage under the site's root, no server.
-// - Print: links in the text get data-print-url, written out on paper.
+// - Print: links in the text get data-print-url, written out on paper, and
+//   folded parts (the facts of a case) open.
+// - Menu: on a phone the sections fold behind the menu button.
+// - Contents: on a wide screen the contents beside the text mark the
+//   section being read.
+//
+// Its words come from the page (data-* attributes the templates fill from
+// the message catalogue), so that they are in the site's language; a
+// message's %d are filled in order.
 (function () {
   "use strict";
   var doc = document;
@@ -20,6 +28,10 @@
   var siteRoot = new URL(root.getAttribute("data-base") || "/", location.href);
   var each = function (sel, fn, from) { Array.prototype.forEach.call((from || doc).querySelectorAll(sel), fn); };
 
+  function fmt(text) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    return String(text || "").replace(/%d/g, function () { return args.length ? String(args.shift()) : ""; });
+  }
   function get(k) { try { return localStorage.getItem(k); } catch (e) { return null; } }
   function put(k, v) { try { localStorage.setItem(k, v); } catch (e) { /* private mode: not remembered */ } }
 
@@ -44,6 +56,17 @@
     b.addEventListener("click", function () { setScale(scaleIndex() + +b.getAttribute("data-scale-step")); });
   });
   showScale();
+
+  // Menu: the button shows and hides the sections on a phone; Escape
+  // closes it and gives the focus back.
+  each(".menu-button[aria-controls]", function (b) {
+    var nav = doc.getElementById(b.getAttribute("aria-controls"));
+    if (!nav) return;
+    b.addEventListener("click", function () { b.setAttribute("aria-expanded", String(b.getAttribute("aria-expanded") !== "true")); });
+    nav.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && b.getAttribute("aria-expanded") === "true") { b.setAttribute("aria-expanded", "false"); b.focus(); }
+    });
+  });
 
   // Offline notice.
   var note = doc.querySelector(".offline-note");
@@ -84,7 +107,7 @@
     var countSaved = function () {
       Promise.all(lessons.map(function (u) { return caches.match(pageKey(u)); })).then(function (hits) {
         var n = hits.filter(Boolean).length;
-        if (n === lessons.length && !btn.disabled) status.textContent = "全部 " + n + " 课已保存在本机，没有网络也能读。";
+        if (n === lessons.length && !btn.disabled) status.textContent = fmt(saveBox.getAttribute("data-saved"), n);
       });
     };
     saveBox.hidden = false;
@@ -93,12 +116,12 @@
       // Ask the browser not to evict what the reader chose to keep.
       if (navigator.storage && navigator.storage.persist) navigator.storage.persist()["catch"](function () {});
       btn.disabled = true;
-      status.textContent = "正在保存……";
+      status.textContent = fmt(saveBox.getAttribute("data-saving"));
       var heard = false;
       setTimeout(function () {
         if (heard) return;
         btn.disabled = false;
-        status.textContent = "现在无法离线保存，请稍后再试。";
+        status.textContent = fmt(saveBox.getAttribute("data-unavailable"));
       }, 15000);
       navigator.serviceWorker.ready.then(function (reg) {
         var ch = new MessageChannel();
@@ -106,13 +129,13 @@
           var m = e.data;
           heard = true;
           if (!m.finished) {
-            status.textContent = "正在保存：" + m.done + " / " + m.total;
+            status.textContent = fmt(saveBox.getAttribute("data-progress"), m.done, m.total);
             return;
           }
           btn.disabled = false;
           status.textContent = m.failed ?
-            "已保存 " + m.done + " 页，" + m.failed + " 页没能保存（网络断了？），请联网后再试。" :
-            "全部 " + lessons.length + " 课已保存在本机，没有网络也能读。";
+            fmt(saveBox.getAttribute("data-failed"), m.done, m.failed) :
+            fmt(saveBox.getAttribute("data-saved"), lessons.length);
         };
         var width = Math.ceil(Math.min(innerWidth, 748) * (window.devicePixelRatio || 1));
         (navigator.serviceWorker.controller || reg.active).postMessage({ type: "save", urls: urls, width: width }, [ch.port2]);
@@ -132,6 +155,7 @@
     });
     if (!course) return;
     var items = course.querySelectorAll(".lessons li[data-lesson]");
+    var p = course.querySelector(".course-progress");
     var n = 0;
     each(".lessons li[data-lesson]", function (li) {
       var d = done.indexOf(li.getAttribute("data-lesson")) >= 0;
@@ -141,19 +165,18 @@
       if (d && !mark) {
         mark = doc.createElement("span");
         mark.className = "done-mark";
-        mark.textContent = "已学完";
+        mark.textContent = p ? p.getAttribute("data-done") : "✓";
         li.appendChild(mark);
       } else if (!d && mark) {
         mark.remove();
       }
     }, course);
-    var p = course.querySelector(".course-progress");
     if (p) {
-      p.textContent = "已学完 " + n + " / " + items.length + " 课";
+      p.textContent = fmt(p.getAttribute("data-text"), n, items.length);
       var bar = doc.createElement("progress");
       bar.max = items.length;
       bar.value = n;
-      bar.setAttribute("aria-label", "课程进度");
+      bar.setAttribute("aria-label", p.getAttribute("data-label"));
       p.appendChild(bar);
       p.hidden = false;
     }
@@ -169,6 +192,33 @@
   });
   addEventListener("storage", function (e) { if (e.key === DONE || e.key === null) showProgress(); });
   showProgress();
+
+  // Print: open what is folded, and fold it again after.
+  var opened = [];
+  addEventListener("beforeprint", function () {
+    each("details.facts:not([open])", function (d) { d.open = true; opened.push(d); });
+  });
+  addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+
+  // Contents beside the text: mark the section being read.
+  var toc = doc.querySelector(".doc > .toc");
+  if (toc && window.IntersectionObserver) {
+    var links = {};
+    each("a[href^='#']", function (a) { links[decodeURIComponent(a.getAttribute("href").slice(1))] = a; }, toc);
+    var current = null;
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (!e.isIntersecting || !links[e.target.id]) return;
+        if (current) current.removeAttribute("aria-current");
+        current = links[e.target.id];
+        current.setAttribute("aria-current", "location");
+      });
+    }, { rootMargin: "0px 0px -70% 0px" });
+    Object.keys(links).forEach(function (id) { var h = doc.getElementById(id); if (h) seen.observe(h); });
+  }
 
   // Print: write out where the links of the text go.
   each(".prose a[href], .case-section a[href], .objectives a[href]", function (a) {
