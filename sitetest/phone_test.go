@@ -19,15 +19,15 @@ import (
 	"github.com/jianghan-district/jianghan/internal/browsertest"
 )
 
-// layoutProbe lists what breaks the phone layout of the page: sideways
-// scroll, images or tables wider than the screen, text under 16 px, tap
-// targets under 44×44 px. Links inside the running text of a body (.prose,
-// a case's sections) are exempt from the tap size, as WCAG exempts inline
-// links.
-const layoutProbe = `(() => {
+// layoutProbeAt is a script function that lists what breaks the layout of
+// the page: sideways scroll, images or tables wider than the screen, text
+// under 16 px and, given touch, tap targets under 44×44 px. Links inside
+// the running text of a body (.prose, a case's sections) are exempt from
+// the tap size, as WCAG exempts inline links.
+const layoutProbeAt = `((touch) => {
   // A phone browser widens the layout viewport (innerWidth) to fit content
   // that overflows, and zooms out; the screen's width does not change.
-  const vw = screen.width, out = [];
+  const vw = touch ? screen.width : document.documentElement.clientWidth, out = [];
   const de = document.documentElement;
   if (de.scrollWidth > vw || innerWidth > vw) out.push("page is " + Math.max(de.scrollWidth, innerWidth) + "px wide on a " + vw + "px screen");
   const desc = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "") +
@@ -54,7 +54,7 @@ const layoutProbe = `(() => {
     const fs = parseFloat(getComputedStyle(el).fontSize);
     if (fs < 15.95) out.push("text at " + fs + "px: " + desc(el));
   }
-  for (const el of document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary")) {
+  for (const el of touch ? document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary") : []) {
     if (!shown(el) || el.disabled || el.closest(".skip, .vh")) continue;
     if (el.matches("a") && el.closest(".prose, .case-section, .objectives, .search-snippet")) continue;
     if (el.matches("a") && getComputedStyle(el).display === "inline" && el.parentElement.textContent.trim().length > el.textContent.trim().length + 6) continue; // a link in a sentence
@@ -69,7 +69,10 @@ const layoutProbe = `(() => {
     if (ox !== "auto" && ox !== "scroll") out.push("table box does not scroll: overflow-x " + ox);
   }
   return out;
-})()`
+})`
+
+// layoutProbe checks the phone layout of the page (see layoutProbeAt).
+const layoutProbe = layoutProbeAt + `(true)`
 
 // pageKinds are one page of every kind the site has.
 func pageKinds(t *testing.T) map[string]string {

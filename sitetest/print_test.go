@@ -209,6 +209,10 @@ func TestPrintCase(t *testing.T) {
 		for _, problem := range js[[]string](t, ctx, printProbe) {
 			t.Errorf("%s print: %s", p, problem)
 		}
+		// On paper the facts that a phone folds are all there.
+		if !js[bool](t, ctx, `document.querySelector(".facts dl").checkVisibility() && document.querySelector(".facts dl").getBoundingClientRect().height > 40`) {
+			t.Errorf("%s print: the case's facts are folded away", p)
+		}
 		pdf := printPDF(t, ctx)
 		checkA4(t, pdf)
 		if n := pdfPages(pdf); n < 1 || n > 6 {

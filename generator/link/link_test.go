@@ -87,7 +87,7 @@ func TestReferences(t *testing.T) {
 			want: []string{
 				"content/cases/lift.md:7:5: workers 里写了「li-jin」，但是没有 content/workers/li-jin.md，是不是「li-jing」？",
 				"content/cases/lift.md:8:12: lectures 里写了「consultation-step」，但是没有 content/lectures/consultation-step.md，是不是「consultation-steps」？",
-				"content/workers/li-jing.md:1:1: 提醒：还没有哪个案例、微课或指南提到李静：在他们参与的页面上加 `workers: [li-jing]`",
+				"content/workers/li-jing.md:1:1: 提醒：还没有哪个案例、微课或操作指南提到李静：在他们参与的页面上加 `workers: [li-jing]`",
 			},
 			errors: true,
 		},
@@ -369,7 +369,7 @@ func TestWarnings(t *testing.T) {
 				"content/workers/li-jing.md":   page("title: 李静"),
 			},
 			want: []string{
-				"content/workers/li-jing.md:1:1: 提醒：还没有哪个案例、微课或指南提到李静：在他们参与的页面上加 `workers: [li-jing]`",
+				"content/workers/li-jing.md:1:1: 提醒：还没有哪个案例、微课或操作指南提到李静：在他们参与的页面上加 `workers: [li-jing]`",
 			},
 		},
 	})

@@ -184,3 +184,31 @@ func TestEnglishPunctuation(t *testing.T) {
 		}
 	}
 }
+
+// TestOneVocabulary checks that the Chinese catalogue names each part of
+// the library one way, wherever a person reads it: 微课 (not 微课堂),
+// 课程 (not 培训课程), 操作指南 (not 指南 alone), 优秀社区工作者 (not
+// 优秀社工), as the district's own account and the sample library write
+// them.
+func TestOneVocabulary(t *testing.T) {
+	drift := []struct{ word, use string }{
+		{"微课堂", "微课"}, {"培训课程", "课程"}, {"优秀社工", "优秀社区工作者"},
+	}
+	for k, text := range zh {
+		for _, d := range drift {
+			if strings.Contains(text, d.word) {
+				t.Errorf("%s: %q says %s; the interface says %s", k.id, text, d.word, d.use)
+			}
+		}
+		if strings.Count(text, "指南") != strings.Count(text, "操作指南") {
+			t.Errorf("%s: %q says 指南; the interface says 操作指南", k.id, text)
+		}
+	}
+	labels := map[Key]string{KindCases: "案例", KindLectures: "微课", KindGuides: "操作指南",
+		KindWorkers: "优秀社区工作者", KindCourses: "课程", KindHandbook: "实务手册"}
+	for k, want := range labels {
+		if zh[k] != want {
+			t.Errorf("%s is %q, want %q", k.id, zh[k], want)
+		}
+	}
+}

@@ -119,7 +119,7 @@ var zh = map[Key]string{
 	CaseNoProblem:     "案例要写出问题：加一节，标题是 `## 问题`",
 	CaseNoSolution:    "案例要写出解决方案：加一节，标题是 `## 解决方案`",
 	NoSummary:         "没有摘要：加一行 `summary: 一句话概括`，列表和搜索结果会用它介绍这一页",
-	WorkerUnnamed:     "还没有哪个案例、微课或指南提到%s：在他们参与的页面上加 `workers: [%s]`",
+	WorkerUnnamed:     "还没有哪个案例、微课或操作指南提到%s：在他们参与的页面上加 `workers: [%s]`",
 
 	// Rendering the theme and writing the output.
 	ThemeFailed:      "主题出错：%v",

@@ -63,7 +63,7 @@
     var nav = doc.getElementById(b.getAttribute("aria-controls"));
     if (!nav) return;
     b.addEventListener("click", function () { b.setAttribute("aria-expanded", String(b.getAttribute("aria-expanded") !== "true")); });
-    nav.addEventListener("keydown", function (e) {
+    doc.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && b.getAttribute("aria-expanded") === "true") { b.setAttribute("aria-expanded", "false"); b.focus(); }
     });
   });
