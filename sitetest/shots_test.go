@@ -14,8 +14,8 @@ import (
 // 360×640 and the desktop's 1280×900, into JIANGHAN_SCREENSHOT_DIR for a
 // person to look at (bench/screenshots.sh runs it): NAME-phone.png is the
 // first screen as a reader sees it on opening the page, NAME-phone-full.png
-// the whole page, and the same for desktop. It is skipped when that
-// variable is not set.
+// the whole page, and the same for desktop; menu-phone.png is the phone's
+// menu, open. It is skipped when that variable is not set.
 func TestScreenshots(t *testing.T) {
 	dir := os.Getenv("JIANGHAN_SCREENSHOT_DIR")
 	if dir == "" {
@@ -49,6 +49,18 @@ func TestScreenshots(t *testing.T) {
 				t.Fatal(err)
 			}
 			if err := os.WriteFile(filepath.Join(dir, name+"-full.png"), full, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if v.name == "phone" {
+			// The phone's menu, open.
+			open(t, ctx, srv.URL+firstPage(t, "cases"))
+			run(t, ctx, chromedp.Click(chromedp.CSS(".menu-button")))
+			shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "menu-phone.png"), shot, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
