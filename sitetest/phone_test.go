@@ -2,6 +2,7 @@ package sitetest
 
 import (
 	"bytes"
+	"context"
 	"image"
 	_ "image/jpeg"
 	_ "image/png"
@@ -119,26 +120,10 @@ func TestPhoneLayout(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	kinds := pageKinds(t)
-	for _, scale := range []string{"1", "2"} {
-		open(t, ctx, srv.URL+"/")
-		js[any](t, ctx, `localStorage.setItem("jianghan:scale", "`+scale+`")`)
-		for name, path := range kinds {
-			open(t, ctx, srv.URL+path)
-			if path == kinds["search"] {
-				waitJS(t, ctx, `document.querySelectorAll("#results li[data-url]").length > 0`)
-			}
-			if got := js[string](t, ctx, `getComputedStyle(document.documentElement).getPropertyValue("--scale").trim()`); got != scale {
-				t.Errorf("%s: --scale is %q, want %q", name, got, scale)
-			}
-			for _, p := range js[[]string](t, ctx, layoutProbe) {
-				t.Errorf("%s (%s) at text scale %s: %s", name, path, scale, p)
-			}
-		}
-	}
+	probeEveryKind(t, ctx, srv.URL, "360×640", layoutProbe)
 	// The body text itself, at the normal size.
 	js[any](t, ctx, `localStorage.removeItem("jianghan:scale")`)
-	open(t, ctx, srv.URL+kinds["case"])
+	open(t, ctx, srv.URL+firstPage(t, "cases"))
 	if fs := js[float64](t, ctx, `parseFloat(getComputedStyle(document.querySelector(".case-section p")).fontSize)`); fs < 16 {
 		t.Errorf("case body text is %vpx, want at least 16", fs)
 	}
@@ -146,6 +131,29 @@ func TestPhoneLayout(t *testing.T) {
 	defer mu.Unlock()
 	if len(outside) > 0 {
 		t.Errorf("pages asked for things outside the site: %v", outside)
+	}
+}
+
+// probeEveryKind loads every page kind from base at the normal and the
+// largest text size and reports what probe finds wrong with each.
+func probeEveryKind(t *testing.T, ctx context.Context, base, where, probe string) {
+	t.Helper()
+	kinds := pageKinds(t)
+	for _, scale := range []string{"1", "2"} {
+		open(t, ctx, base+"/")
+		js[any](t, ctx, `localStorage.setItem("jianghan:scale", "`+scale+`")`)
+		for name, path := range kinds {
+			open(t, ctx, base+path)
+			if path == kinds["search"] {
+				waitJS(t, ctx, `document.querySelectorAll("#results li[data-url]").length > 0`)
+			}
+			if got := js[string](t, ctx, `getComputedStyle(document.documentElement).getPropertyValue("--scale").trim()`); got != scale {
+				t.Errorf("%s: --scale is %q, want %q", name, got, scale)
+			}
+			for _, p := range js[[]string](t, ctx, probe) {
+				t.Errorf("%s (%s) at %s, text scale %s: %s", name, path, where, scale, p)
+			}
+		}
 	}
 }
 

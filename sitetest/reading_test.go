@@ -307,16 +307,5 @@ func TestBesideTheText(t *testing.T) {
 // least 16 px.
 func TestLayoutDesktop(t *testing.T) {
 	srv := serve(t, site.out)
-	ctx := desktopView.tab(t)
-	kinds := pageKinds(t)
-	for _, scale := range []string{"1", "2"} {
-		open(t, ctx, srv.URL+"/")
-		js[any](t, ctx, `localStorage.setItem("jianghan:scale", "`+scale+`")`)
-		for name, path := range kinds {
-			open(t, ctx, srv.URL+path)
-			for _, p := range js[[]string](t, ctx, layoutProbeAt+`(false)`) {
-				t.Errorf("%s (%s) at 1280×900, text scale %s: %s", name, path, scale, p)
-			}
-		}
-	}
+	probeEveryKind(t, desktopView.tab(t), srv.URL, "1280×900", layoutProbeAt+`(false)`)
 }

@@ -79,20 +79,21 @@ func walk(n parse.Node, fn func(parse.Node)) {
 			walk(a, fn)
 		}
 	case *parse.IfNode:
-		walk(x.Pipe, fn)
-		walk(x.List, fn)
-		walk(x.ElseList, fn)
+		walkBranch(&x.BranchNode, fn)
 	case *parse.RangeNode:
-		walk(x.Pipe, fn)
-		walk(x.List, fn)
-		walk(x.ElseList, fn)
+		walkBranch(&x.BranchNode, fn)
 	case *parse.WithNode:
-		walk(x.Pipe, fn)
-		walk(x.List, fn)
-		walk(x.ElseList, fn)
+		walkBranch(&x.BranchNode, fn)
 	case *parse.TemplateNode:
 		walk(x.Pipe, fn)
 	}
+}
+
+// walkBranch walks an if, range or with.
+func walkBranch(b *parse.BranchNode, fn func(parse.Node)) {
+	walk(b.Pipe, fn)
+	walk(b.List, fn)
+	walk(b.ElseList, fn)
 }
 
 // TestThemeMessagesExist checks that every message the default theme's
