@@ -72,6 +72,12 @@ const layoutProbeAt = `((touch) => {
   return out;
 })`
 
+// shiftProbe sums the layout shifts of the page so far (CLS without its
+// windows): what moved on the screen while the page loaded.
+const shiftProbe = `new Promise((ok) => { let sum = 0;
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => ok(sum), 150); })`
+
 // layoutProbe checks the phone layout of the page (see layoutProbeAt).
 const layoutProbe = layoutProbeAt + `(true)`
 
@@ -152,6 +158,9 @@ func probeEveryKind(t *testing.T, ctx context.Context, base, where, probe string
 			}
 			for _, p := range js[[]string](t, ctx, probe) {
 				t.Errorf("%s (%s) at %s, text scale %s: %s", name, path, where, scale, p)
+			}
+			if cls := js[float64](t, ctx, shiftProbe); cls > 0.001 {
+				t.Errorf("%s (%s) at %s, text scale %s: the layout shifts by %.4f while loading", name, path, where, scale, cls)
 			}
 		}
 	}
