@@ -2,9 +2,13 @@ package sitetest
 
 import (
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/jianghan-district/jianghan/generator"
 )
 
 // TestDatesDoNotBreak checks every date shown on lists, cards and pages
@@ -181,4 +185,35 @@ func TestCardsSayWhatTheListDoesNot(t *testing.T) {
 		}
 	}
 	t.Logf("checked %s cards", strconv.Itoa(len(ms)))
+}
+
+// TestThemeColour builds the sample library with a main colour in
+// site.yaml's theme block: the header and the links take it, over the
+// stylesheet's own.
+func TestThemeColour(t *testing.T) {
+	needSite(t)
+	root := t.TempDir()
+	if err := copyDir(filepath.Join(site.root, "content"), filepath.Join(root, "content")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(root, "content", "site.yaml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append(b, "theme:\n  color: \"#8B1A1A\"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := generator.Build(generator.Options{Root: root, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	srv := serve(t, out)
+	ctx := phoneView.tab(t)
+	open(t, ctx, srv.URL+firstPage(t, "cases"))
+	header := js[string](t, ctx, `getComputedStyle(document.querySelector(".site-header")).backgroundColor`)
+	link := js[string](t, ctx, `getComputedStyle(document.querySelector(".crumbs a")).color`)
+	if header != "rgb(139, 26, 26)" || link != "rgb(139, 26, 26)" {
+		t.Errorf("with color #8B1A1A the header is %s and links are %s", header, link)
+	}
 }
