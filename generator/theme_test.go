@@ -59,7 +59,7 @@ func TestThemeOverridesOneFile(t *testing.T) {
 		if len(css) != 1 || !strings.Contains(read(t, css[0]), "我们街道的样式") {
 			t.Fatalf("the site's stylesheet is not the one published: %v", css)
 		}
-		if !strings.Contains(read(t, filepath.Join(out, "cases", "lift", "index.html")), `<article class="case"`) {
+		if !strings.Contains(read(t, filepath.Join(out, "cases", "lift", "index.html")), `<article class="doc case"`) {
 			t.Error("the built-in templates were not used for the rest")
 		}
 	})

@@ -35,7 +35,7 @@ func TestServeThemeOneFile(t *testing.T) {
 		}
 		browser.until(t, "the built-in case template is back", func() bool {
 			_, body := d.page(t, page)
-			return !strings.Contains(body, "our-case") && strings.Contains(body, `<article class="case"`)
+			return !strings.Contains(body, "our-case") && strings.Contains(body, `<article class="doc case"`)
 		})
 	})
 

@@ -1,6 +1,7 @@
 package sitetest
 
 import (
+	"context"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
 	"github.com/jianghan-district/jianghan/generator"
 )
 
@@ -215,5 +218,28 @@ func TestThemeColour(t *testing.T) {
 	link := js[string](t, ctx, `getComputedStyle(document.querySelector(".crumbs a")).color`)
 	if header != "rgb(139, 26, 26)" || link != "rgb(139, 26, 26)" {
 		t.Errorf("with color #8B1A1A the header is %s and links are %s", header, link)
+	}
+}
+
+// TestNothingMovesWhileLoading loads pages with the processor slowed ten
+// times, as on a cheap phone: the browser then paints pages while it is
+// still reading them, and a layout that depends on what comes later (the
+// A−/A+ buttons after the search box, the contents after the text) moves
+// what the reader already sees. Nothing may move.
+func TestNothingMovesWhileLoading(t *testing.T) {
+	srv := serve(t, site.out)
+	pages := []string{"/", firstPage(t, "cases"), "/cases/needs-survey-redo/", "/handbook/needs/", "/workers/zhang-min/", "/guides/case-records/"}
+	for _, v := range []viewport{phoneView, desktopView} {
+		ctx := v.tab(t)
+		run(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 10})
+			return err
+		}))
+		for _, p := range pages {
+			open(t, ctx, srv.URL+p)
+			if cls := js[float64](t, ctx, shiftProbe); cls > 0.001 {
+				t.Errorf("%s at %s on a slow processor: the layout shifts by %.4f while loading", p, v.name, cls)
+			}
+		}
 	}
 }
