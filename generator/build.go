@@ -21,6 +21,15 @@ type Result struct {
 // diagnostic; the previous output is then left untouched.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
+	// The output folder is resolved and checked first: one path for the
+	// check and the publish, refused before anything is read or written.
+	out, err := opts.outDir()
+	if err != nil {
+		return nil, err
+	}
+	if err := publish.CheckOut(out); err != nil {
+		return nil, err
+	}
 	p, err := Load(opts)
 	if err != nil {
 		return nil, err
@@ -28,9 +37,6 @@ func Build(opts Options) (*Result, error) {
 	res := &Result{Project: p}
 	if p.Diags.HasErrors() {
 		return res, &diag.Failed{Diagnostics: p.Diags.Sorted()}
-	}
-	if err := publish.CheckOut(opts.OutDir()); err != nil {
-		return res, err
 	}
 	// Load converted every page's Markdown; a build needs the sources no
 	// more, and would otherwise hold them all until the last file is written.
@@ -47,7 +53,7 @@ func Build(opts Options) (*Result, error) {
 	if !opts.Portable {
 		jobs = append(jobs, serveJob(p.Site.Config.BasePath(), docs, Synonyms(p.Site)))
 	}
-	if err := publish.Publish(opts.OutDir(), jobs, publish.Sources{Root: opts.root(), Theme: r.Theme()}, publish.Options{Precompress: opts.Precompress}); err != nil {
+	if err := publish.Publish(out, jobs, publish.Sources{Root: opts.root(), Theme: r.Theme()}, publish.Options{Precompress: opts.Precompress}); err != nil {
 		return res, err
 	}
 	res.Files = len(jobs)

@@ -6,13 +6,11 @@
 package generator
 
 import (
-	"path/filepath"
-
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/link"
-	"github.com/jianghan-district/jianghan/generator/load"
 	"github.com/jianghan-district/jianghan/generator/markdown"
 	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/generator/render"
 	"github.com/jianghan-district/jianghan/generator/urls"
 )
 
@@ -40,14 +38,6 @@ func (o Options) root() string {
 	return o.Root
 }
 
-// OutDir returns the output folder the options name.
-func (o Options) OutDir() string {
-	if o.Out != "" {
-		return o.Out
-	}
-	return filepath.Join(o.root(), "public")
-}
-
 // Project is a loaded, checked and linked site: the model every later stage
 // reads, and the problems found on the way.
 type Project struct {
@@ -67,27 +57,19 @@ type Project struct {
 // Load reads, checks and links the site. Content problems are in the
 // project's Diags; the error is for what stops loading altogether (no
 // content folder, unreadable files).
+//
+// check, build and serve all read a site through the same code, the
+// incremental loader's (loadAll), so that they report the same problems in
+// the same words; Load keeps nothing of it for later changes.
 func Load(opts Options) (*Project, error) {
-	diags := &diag.List{}
-	site, err := load.Site(opts.root(), load.Options{Drafts: opts.Drafts}, diags)
-	if err != nil {
+	p := &Project{Options: opts, live: newLive(render.Options{})}
+	if err := p.loadAll(false); err != nil {
 		return nil, err
 	}
-	if opts.BaseURL != "" {
-		site.Config.BaseURL = opts.BaseURL
+	p.Diags = &diag.List{}
+	for _, d := range p.live.diagnostics() {
+		p.Diags.Add(d)
 	}
-	p := &Project{
-		Options:   opts,
-		Site:      site,
-		Diags:     diags,
-		Linker:    urls.Linker{Base: site.Config.BasePath(), Portable: opts.Portable},
-		Converter: markdown.New(markdown.Options{Unsafe: site.Config.Markdown.Unsafe}),
-	}
-	p.Resolver = link.NewResolver(site, p.Linker)
-	link.References(site, p.Resolver, diags)
-	link.RenderAll(site, p.Converter, p.Resolver, diags)
-	link.Backlinks(site)
-	link.Terms(site)
-	link.Warnings(site, diags)
+	p.live = nil
 	return p, nil
 }

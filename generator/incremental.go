@@ -94,9 +94,8 @@ var errNotIncremental = errors.New("generator: Apply needs a project made by Loa
 // ro (serve passes its live-reload script there). The delta it returns holds
 // every job of the site, or Failed with the diagnostics.
 func LoadIncremental(opts Options, ro render.Options) (*Project, *Delta, error) {
-	p := &Project{Options: opts}
-	p.live = &live{ro: ro, dirty: map[string]bool{}, pages: map[string]bool{}, committed: map[string][]string{}}
-	if err := p.loadAll(); err != nil {
+	p := &Project{Options: opts, live: newLive(ro)}
+	if err := p.loadAll(true); err != nil {
 		return nil, nil, err
 	}
 	p.live.all = true
@@ -118,7 +117,7 @@ func (p *Project) Apply(changes []Change) (*Delta, error) {
 	cs := l.classify(p.Options.root(), changes)
 	d.Files = cs.files
 	if cs.full {
-		if err := p.loadAll(); err != nil {
+		if err := p.loadAll(true); err != nil {
 			return nil, err
 		}
 		l.all = true
@@ -127,6 +126,9 @@ func (p *Project) Apply(changes []Change) (*Delta, error) {
 	}
 	if err := p.update(cs, d); err != nil {
 		return nil, err
+	}
+	if cs.theme {
+		l.checkTheme(p.Options.root())
 	}
 	if cs.theme || len(cs.bundleFiles) > 0 {
 		p.newRenderer(cs, d)

@@ -1,10 +1,10 @@
 package generator
 
 import (
-	"os"
-	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/jianghan-district/jianghan/internal/parallel"
 
@@ -15,7 +15,6 @@ import (
 	"github.com/jianghan-district/jianghan/generator/model"
 	"github.com/jianghan-district/jianghan/generator/render"
 	"github.com/jianghan-district/jianghan/generator/urls"
-	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
 // Loading a site for incremental rebuilds: the whole site once, keeping
@@ -34,6 +33,7 @@ type live struct {
 
 	cfgDiags    []diag.Diagnostic
 	walkDiags   map[string][]diag.Diagnostic // by the path they name
+	themeDiags  []diag.Diagnostic            // links in the site's theme folder
 	dupDiags    map[string][]diag.Diagnostic // by page key
 	globalDiags []diag.Diagnostic            // references and warnings
 
@@ -80,23 +80,24 @@ func (u *unit) key(drafts bool) string {
 	return p.Key()
 }
 
+// newLive makes the state of a project that is not loaded yet.
+func newLive(ro render.Options) *live {
+	return &live{ro: ro, dirty: map[string]bool{}, pages: map[string]bool{}, committed: map[string][]string{}}
+}
+
 // readUnit reads and decodes one page file.
 func readUnit(root string, s load.Source, cfg *model.Config) *unit {
 	u := &unit{entry: entryOf(s), src: s}
 	list := &diag.List{}
-	raw, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(s.Rel)))
-	if err != nil {
-		list.Error(s.Rel, 0, 0, msg.CannotRead, err)
-	} else {
-		u.raw = raw
-		u.page = load.Page(s, raw, cfg, list)
-	}
+	u.page, u.raw = load.Read(root, s, cfg, list)
 	u.loadDiags = list.Sorted()
 	return u
 }
 
-// loadAll reads the whole site, as Load does, keeping each file's state.
-func (p *Project) loadAll() error {
+// loadAll reads the whole site, keeping each file's state. Every command
+// reads a site through it (see Load); withRenderer also parses the theme,
+// which serve needs at once.
+func (p *Project) loadAll(withRenderer bool) error {
 	l := p.live
 	root := p.Options.root()
 	cfgList := &diag.List{}
@@ -110,7 +111,8 @@ func (p *Project) loadAll() error {
 		return err
 	}
 	units := make([]*unit, len(srcs))
-	parallel.For(len(srcs), 0, func(i int) { units[i] = readUnit(root, srcs[i], &cfg) })
+	// More goroutines than processors: a read waits on the disk.
+	parallel.For(len(srcs), 2*runtime.GOMAXPROCS(0), func(i int) { units[i] = readUnit(root, srcs[i], &cfg) })
 
 	site := &model.Site{Config: cfg, Static: static}
 	l.units = make(map[string]*unit, len(units))
@@ -130,6 +132,7 @@ func (p *Project) loadAll() error {
 			l.dupDiags[k] = dupDiags(us)
 		}
 	}
+	site.Drafts, site.Unreadable = l.leftOut(p.Options.Drafts)
 	site.Index()
 	p.Site = site
 	p.Linker = urls.Linker{Base: cfg.BasePath(), Portable: p.Options.Portable}
@@ -142,11 +145,65 @@ func (p *Project) loadAll() error {
 	l.cfgDiags = cfgList.Sorted()
 	l.walkDiags = map[string][]diag.Diagnostic{}
 	for _, d := range walkList.Sorted() {
-		l.walkDiags[d.File] = append(l.walkDiags[d.File], d)
+		k := walkKey(d.File)
+		l.walkDiags[k] = append(l.walkDiags[k], d)
 	}
-	p.newRenderer(nil, nil)
+	l.checkTheme(root)
+	if withRenderer {
+		p.newRenderer(nil, nil)
+	}
 	l.shape = true
 	return nil
+}
+
+// leftOut returns the pages left out of the site, by key: the drafts, and
+// the page files that could not be read; of several with one key, the
+// first by file name, and none whose key a published page has.
+func (l *live) leftOut(withDrafts bool) (drafts, unread map[string]*model.Page) {
+	add := func(m map[string]*model.Page, k string, p *model.Page) map[string]*model.Page {
+		if _, published := l.byKey[k]; published {
+			return m
+		}
+		if m == nil {
+			m = map[string]*model.Page{}
+		}
+		if prev, ok := m[k]; !ok || p.Source < prev.Source {
+			m[k] = p
+		}
+		return m
+	}
+	for _, u := range l.units {
+		switch {
+		case u.page == nil:
+			stub := &model.Page{Kind: u.src.Kind, Slug: u.src.Slug, Source: u.src.Rel, BundleDir: u.src.BundleDir}
+			unread = add(unread, stub.Key(), stub)
+		case u.page.Base().Draft && !withDrafts:
+			drafts = add(drafts, u.page.Base().Key(), u.page.Base())
+		}
+	}
+	return drafts, unread
+}
+
+// walkKey is what Apply reads again to find the problem of the walk at
+// file: the kind-folder entry it is in, content/static for a static file,
+// or the file itself.
+func walkKey(file string) string {
+	parts := strings.SplitN(file, "/", 4)
+	switch {
+	case len(parts) >= 2 && parts[0] == "content" && parts[1] == "static":
+		return "content/static"
+	case len(parts) >= 3 && parts[0] == "content" && model.Kind(parts[1]).Valid():
+		return strings.Join(parts[:3], "/")
+	}
+	return file
+}
+
+// checkTheme reports the links in the site's theme folder that leave the
+// site, as Sources does for content/.
+func (l *live) checkTheme(root string) {
+	list := &diag.List{}
+	load.ThemeLinks(root, list)
+	l.themeDiags = list.Sorted()
 }
 
 // renderMarkdown renders one page's Markdown, keeping its problems with its unit.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/render"
+	"github.com/jianghan-district/jianghan/internal/msg"
 	"github.com/jianghan-district/jianghan/themes"
 )
 
@@ -524,4 +525,158 @@ func TestIncrementalRandomEdits(t *testing.T) {
 		want, _ := fullBuild(t, root)
 		sameOutput(t, out, want)
 	}
+}
+
+// TestIncrementalRandomDrafts turns pages into drafts and back, renames
+// drafts, and adds cases that name them in front matter and link to them
+// in their text, comparing every diagnostic and, when there are no errors,
+// the whole output with a full build after each step: a reference to a
+// draft reads the same from check and from serve.
+func TestIncrementalRandomDrafts(t *testing.T) {
+	root := copySite(t)
+	p, d, err := LoadIncremental(Options{Root: root}, devOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	runJobs(t, root, p.live.renderer.Theme(), d.Jobs, out)
+	d.Commit()
+	var pages, lectures []string // page files that may turn draft, lecture slugs
+	for _, pg := range p.Site.Pages {
+		if pg.Kind == "lectures" || pg.Kind == "cases" || pg.Kind == "workers" {
+			pages = append(pages, pg.Source)
+		}
+		if pg.Kind == "lectures" {
+			lectures = append(lectures, pg.Slug)
+		}
+	}
+	sort.Strings(pages)
+	rng := rand.New(rand.NewSource(11))
+	toggle := func(rel string) {
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		if strings.Contains(s, "\ndraft: true\n") {
+			s = strings.Replace(s, "\ndraft: true\n", "\n", 1)
+		} else {
+			s = strings.Replace(s, "---\n", "---\ndraft: true\n", 1)
+		}
+		write(rel, s)(t, root)
+	}
+	var made []string
+	failed, draftRefs, draftLinks := 0, 0, 0
+	drafted, broken := map[string]bool{}, map[string]bool{}
+	for step := 0; step < 40; step++ {
+		var changes []Change
+		if rng.Intn(2) == 0 {
+			// Publish every draft again and drop the cases naming them:
+			// the site builds, and its output is compared too.
+			for rel := range drafted {
+				toggle(rel)
+				changes = append(changes, Change{Path: rel})
+			}
+			for rel, b := range broken {
+				if b {
+					b, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+					write(rel, strings.Replace(string(b), "\ntitle: [", "\ntitle: ", 1))(t, root)
+					changes = append(changes, Change{Path: rel})
+				}
+			}
+			broken = map[string]bool{}
+			for _, rel := range made {
+				remove(rel)(t, root)
+				changes = append(changes, Change{Path: rel})
+			}
+			drafted, made = map[string]bool{}, nil
+		}
+		for n := rng.Intn(3); n > 0; n-- {
+			switch op := rng.Intn(6); {
+			case op == 5:
+				// Front matter broken, or mended.
+				rel := pages[rng.Intn(len(pages))]
+				b, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+				s := string(b)
+				if strings.Contains(s, "\ntitle: [") {
+					s = strings.Replace(s, "\ntitle: [", "\ntitle: ", 1)
+				} else {
+					s = strings.Replace(s, "\ntitle: ", "\ntitle: [", 1)
+				}
+				write(rel, s)(t, root)
+				broken[rel] = !broken[rel]
+				changes = append(changes, Change{Path: rel})
+			case op <= 1:
+				rel := pages[rng.Intn(len(pages))]
+				toggle(rel)
+				drafted[rel] = !drafted[rel]
+				if !drafted[rel] {
+					delete(drafted, rel)
+				}
+				changes = append(changes, Change{Path: rel})
+			case op == 2 || len(made) == 0:
+				lec := lectures[rng.Intn(len(lectures))]
+				rel := fmt.Sprintf("content/cases/draft-ref-%02d-%d.md", step, n)
+				text := fmt.Sprintf("---\ntitle: 引用微课的案例%d\ndate: 2024-05-%02d\nstreet: 民族街道\ntopics: [居民自治]\nlectures: [%s]\nsummary: 引用一门微课。\n---\n\n## 问题\n见[微课](../lectures/%s.md)。\n\n## 解决方案\n社区的做法。\n",
+					step, 1+rng.Intn(28), lec, lec)
+				write(rel, text)(t, root)
+				made = append(made, rel)
+				changes = append(changes, Change{Path: rel})
+			case op == 3:
+				i := rng.Intn(len(made))
+				remove(made[i])(t, root)
+				changes = append(changes, Change{Path: made[i]})
+				made = append(made[:i], made[i+1:]...)
+			default:
+				// A draft given another slug, or its slug taken back.
+				rel := pages[rng.Intn(len(pages))]
+				b, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+				s := string(b)
+				if strings.Contains(s, "\nslug: renamed-draft\n") {
+					s = strings.Replace(s, "\nslug: renamed-draft\n", "\n", 1)
+				} else if strings.Contains(s, "\ndraft: true\n") {
+					s = strings.Replace(s, "\ndraft: true\n", "\ndraft: true\nslug: renamed-draft\n", 1)
+				}
+				write(rel, s)(t, root)
+				changes = append(changes, Change{Path: rel})
+			}
+		}
+		d, err := p.Apply(changes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, wantDiags := fullBuild(t, root)
+		var content []diag.Diagnostic
+		for _, x := range d.Diagnostics {
+			if !strings.HasPrefix(x.File, "themes/") {
+				content = append(content, x)
+			}
+		}
+		if got, w := diagLines(content), diagLines(wantDiags); strings.Join(got, "\n") != strings.Join(w, "\n") {
+			t.Fatalf("step %d: diagnostics differ from a full check:\n got: %q\nwant: %q", step, got, w)
+		}
+		for _, x := range content {
+			switch {
+			case x.Key == msg.DraftRef:
+				draftRefs++
+			case x.Key == msg.LinkToDraft:
+				draftLinks++
+			}
+		}
+		if d.Failed {
+			failed++
+			continue
+		}
+		runJobs(t, root, p.live.renderer.Theme(), d.Jobs, out)
+		for _, r := range d.Removed {
+			delete(out, r)
+		}
+		d.Commit()
+		sameOutput(t, out, want)
+	}
+	// The steps must have tried what they are for.
+	if failed == 0 || failed == 40 || draftRefs == 0 || draftLinks == 0 {
+		t.Errorf("%d of 40 steps failed, %d references and %d links to drafts: the edits do not test drafts", failed, draftRefs, draftLinks)
+	}
+	t.Logf("%d of 40 steps failed; %d references and %d links to drafts reported", failed, draftRefs, draftLinks)
 }

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"net/url"
-	"os"
 	"path"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -52,12 +50,15 @@ func (p *Project) update(cs *changeSet, d *Delta) error {
 	drafts := p.Options.Drafts
 	var names []string // file names whose links may now resolve differently
 	resolver := false
+	recheck := false // what the site checks read changed
 
 	if cs.static {
-		st, err := load.Static(root)
+		list := &diag.List{}
+		st, err := load.Static(root, list)
 		if err != nil {
 			return err
 		}
+		l.setWalkDiags("content/static", list)
 		if !equalStrings(st, site.Static) {
 			names = append(names, symmetricNames(st, site.Static)...)
 			site.Static = st
@@ -91,11 +92,7 @@ func (p *Project) update(cs *changeSet, d *Delta) error {
 		if err != nil {
 			return err
 		}
-		if ds := list.Sorted(); len(ds) > 0 {
-			l.walkDiags[e] = ds
-		} else {
-			delete(l.walkDiags, e)
-		}
+		l.setWalkDiags(e, list)
 		if !ok {
 			if old != nil {
 				delete(l.units, e)
@@ -107,7 +104,7 @@ func (p *Project) update(cs *changeSet, d *Delta) error {
 			continue
 		}
 		if old != nil && old.raw != nil && old.src.Rel == src.Rel && equalStrings(old.src.Files, src.Files) {
-			raw, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(src.Rel)))
+			raw, err := load.ReadPageFile(root, src.Rel)
 			if err == nil && bytes.Equal(raw, old.raw) {
 				if bundleChanged[e] {
 					if k := old.key(drafts); k != "" && l.winner[k] == old {
@@ -137,10 +134,14 @@ func (p *Project) update(cs *changeSet, d *Delta) error {
 		}
 	}
 
+	if changed := l.refreshLeftOut(site, drafts); changed != nil {
+		names = append(names, changed...)
+		resolver, recheck = true, true
+	}
+
 	// Decide which unit each affected key publishes, and update the lists.
 	structural := false
 	metaChanged := false // front matter changed what links or lists hold
-	recheck := false     // front matter changed what the site checks read
 	var changedCases []*model.Case
 	var rerender []*model.Page
 	before := map[*model.Page]snapshot{}
@@ -261,6 +262,58 @@ func (p *Project) update(cs *changeSet, d *Delta) error {
 	return nil
 }
 
+// setWalkDiags keeps what the walk of one place found wrong, under its
+// walkKey.
+func (l *live) setWalkDiags(key string, list *diag.List) {
+	if ds := list.Sorted(); len(ds) > 0 {
+		l.walkDiags[key] = ds
+	} else {
+		delete(l.walkDiags, key)
+	}
+}
+
+// refreshLeftOut brings the site's drafts and unreadable pages up to
+// date: a reference to a draft says so, one to a page that cannot be read
+// is left to that page's own error. It returns the names links use for
+// those that changed, nil when none did.
+func (l *live) refreshLeftOut(site *model.Site, withDrafts bool) []string {
+	left, unread := l.leftOut(withDrafts)
+	if samePages(left, site.Drafts) && samePages(unread, site.Unreadable) {
+		return nil
+	}
+	names := pageNames(left, site.Drafts, unread, site.Unreadable)
+	site.Drafts, site.Unreadable = left, unread
+	return append(names, "") // never nil: something changed
+}
+
+// samePages reports whether two sets of pages left out are the same.
+func samePages(a, b map[string]*model.Page) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, p := range a {
+		if q, ok := b[k]; !ok || q.Source != p.Source {
+			return false
+		}
+	}
+	return true
+}
+
+// pageNames returns the names links use for the pages in the sets.
+func pageNames(sets ...map[string]*model.Page) []string {
+	var out []string
+	for _, m := range sets {
+		for _, p := range m {
+			entry := p.Source
+			if p.BundleDir != "" {
+				entry = p.BundleDir
+			}
+			out = append(out, entryName(entry))
+		}
+	}
+	return out
+}
+
 // entryName is the name links use for a kind-folder entry: the slug a file
 // or folder gives, which every link to it contains.
 func entryName(entry string) string {
@@ -373,6 +426,11 @@ func (l *live) diagnostics() []diag.Diagnostic {
 		add(ds)
 	}
 	add(l.globalDiags)
-	add(l.themeErr)
+	add(l.themeDiags)
+	if len(l.themeDiags) == 0 {
+		// A link in the theme that leaves the site is why it cannot be
+		// read: say that, not what reading it then said.
+		add(l.themeErr)
+	}
 	return list.Sorted()
 }

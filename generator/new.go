@@ -14,6 +14,7 @@ import (
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/load"
 	"github.com/jianghan-district/jianghan/generator/model"
+	"github.com/jianghan-district/jianghan/generator/urls"
 	"github.com/jianghan-district/jianghan/internal/msg"
 	"github.com/jianghan-district/jianghan/themes"
 )
@@ -73,6 +74,9 @@ func New(root string, kind model.Kind, slug string, now time.Time) (string, erro
 	}
 	if slug == "" || strings.ContainsAny(slug, "/\\?#% \t") || strings.HasPrefix(slug, ".") {
 		return "", msg.Wrap(ErrBadSlug, msg.NewBadSlug, slug)
+	}
+	if p := urls.CheckSegment(slug); p.Kind != urls.NameOK {
+		return "", msg.Wrap(ErrBadSlug, msg.SlugUnsafe, slug, p.Describe())
 	}
 	if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(load.ConfigFile))); err != nil {
 		abs, _ := filepath.Abs(root)

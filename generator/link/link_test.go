@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jianghan-district/jianghan/generator/load"
+	"github.com/jianghan-district/jianghan/generator"
 	"github.com/jianghan-district/jianghan/generator/model"
 	"github.com/jianghan-district/jianghan/internal/checktest"
 )
@@ -57,7 +57,7 @@ func runChecks(t *testing.T, tests []checkCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, _, diags := check(t, load.Options{}, tt.files)
+			got, _, diags := check(t, generator.Options{}, tt.files)
 			sameLines(t, got, tt.want)
 			if diags.HasErrors() != tt.errors {
 				t.Errorf("HasErrors() = %v, want %v", diags.HasErrors(), tt.errors)
@@ -309,7 +309,7 @@ func TestMarkdown(t *testing.T) {
 // TestBundleLinks checks that a bundle may be linked as its folder, its
 // index.md or as if it were a single file, and that all three reach the page.
 func TestBundleLinks(t *testing.T) {
-	got, site, _ := check(t, load.Options{}, map[string]string{
+	got, site, _ := check(t, generator.Options{}, map[string]string{
 		"content/cases/garden/index.md": aCase(),
 		"content/cases/lift.md": file(
 			"---",
@@ -395,7 +395,7 @@ func TestDrafts(t *testing.T) {
 		),
 	}
 	t.Run("excluded by default", func(t *testing.T) {
-		got, site, diags := check(t, load.Options{}, files)
+		got, site, diags := check(t, generator.Options{}, files)
 		sameLines(t, got, []string{
 			"content/cases/lift.md:5:22: workers 里写了「li-jing」，但 content/workers/li-jing.md 是草稿（draft），不会发布：把那一页改成 draft: false，或者把「li-jing」从 workers 里去掉",
 			"content/courses/basics.md:3:23: lessons 里写了「cases/garden」，但 content/cases/garden.md 是草稿（draft），不会发布：把那一页改成 draft: false，或者把「cases/garden」从 lessons 里去掉",
@@ -411,7 +411,7 @@ func TestDrafts(t *testing.T) {
 		}
 	})
 	t.Run("included with Drafts", func(t *testing.T) {
-		got, site, _ := check(t, load.Options{Drafts: true}, files)
+		got, site, _ := check(t, generator.Options{Drafts: true}, files)
 		sameLines(t, got, nil)
 		if site.Lookup("cases/garden") == nil || site.Lookup("workers/li-jing") == nil {
 			t.Error("drafts are not loaded with Drafts")

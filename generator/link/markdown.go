@@ -29,6 +29,16 @@ func RenderAll(site *model.Site, conv *markdown.Converter, r *Resolver, diags *d
 // Render converts one page's Markdown, reports its broken links at their file
 // line, and checks that a case tells both its problem and its solution.
 func Render(p *model.Page, conv *markdown.Converter, r *Resolver, diags *diag.List) {
+	// Defence in depth: the Markdown library is third-party code fed
+	// untrusted text. Should it fail inside on some page, that page gets
+	// an error and every other page is still read; no command ends with a
+	// stack trace, and serve keeps running.
+	defer func() {
+		if x := recover(); x != nil {
+			diags.Error(p.Source, p.BodyLine, 1, msg.ConvertPanic, x)
+			p.HTML, p.Text, p.Headings, p.Sections = "", "", nil, nil
+		}
+	}()
 	res := conv.Convert(p.Body, r.For(p))
 	for _, pr := range res.Problems {
 		diags.Err(p.Source, p.BodyLine+pr.Line-1, pr.Col, pr.Err)
@@ -48,7 +58,7 @@ func Render(p *model.Page, conv *markdown.Converter, r *Resolver, diags *diag.Li
 			Text:    s.Text,
 		})
 	}
-	if p.Kind == model.Cases {
+	if p.Kind == model.Cases && !res.Refused {
 		has := map[string]bool{}
 		for _, s := range p.Sections {
 			has[s.Role] = true

@@ -21,6 +21,13 @@ func References(site *model.Site, r *Resolver, diags *diag.List) {
 		for i, s := range refs {
 			if site.Lookup(string(kind)+"/"+s) == nil {
 				pos := itemPos(p, field, i)
+				if d := site.Drafts[string(kind)+"/"+s]; d != nil {
+					draftRef(p, field, s, d, pos, diags)
+					continue
+				}
+				if site.Unreadable[string(kind)+"/"+s] != nil {
+					continue // the page's own error says what to fix
+				}
 				diags.Error(p.Source, pos.Line, pos.Col, msg.RefMissing, field, s, kind, s, diag.DidYouMean(s, slugs[kind]))
 			}
 		}
@@ -53,11 +60,20 @@ func References(site *model.Site, r *Resolver, diags *diag.List) {
 			switch {
 			case !ok || (kind != string(model.Cases) && kind != string(model.Lectures) && kind != string(model.Guides)):
 				diags.Error(c.Source, pos.Line, pos.Col, msg.LessonBadKind, ref, diag.DidYouMean(ref, keys))
+			case site.Lookup(ref) == nil && site.Drafts[ref] != nil:
+				draftRef(&c.Page, "lessons", c.Lessons[i], site.Drafts[ref], pos, diags)
+			case site.Lookup(ref) == nil && site.Unreadable[ref] != nil:
 			case site.Lookup(ref) == nil:
 				diags.Error(c.Source, pos.Line, pos.Col, msg.LessonMissing, ref, ref, diag.DidYouMean(ref, keys))
 			}
 		}
 	}
+}
+
+// draftRef reports a reference to a page left out as a draft, so that the
+// author reads that it is a draft rather than that it does not exist.
+func draftRef(p *model.Page, field, r string, draft *model.Page, at model.Pos, diags *diag.List) {
+	diags.Error(p.Source, at.Line, at.Col, msg.DraftRef, field, r, draft.Source, r, field)
 }
 
 // bundleFile checks that a front matter field names a file of the page's bundle.

@@ -18,6 +18,8 @@ type Resolver struct {
 	linker  urls.Linker
 	sources map[string]string // content path → site path (pages, bundle files, static files)
 	known   []string          // content paths, for did-you-mean
+	drafts  map[string]string // content path of a draft left out → its source file
+	unread  map[string]bool   // content paths of pages that could not be read
 }
 
 // NewResolver indexes every page source, bundle file and static file of site.
@@ -41,6 +43,21 @@ func NewResolver(site *model.Site, linker urls.Linker) *Resolver {
 	}
 	for _, f := range site.Static {
 		add("content/static/"+f, "/"+f)
+	}
+	r.drafts = map[string]string{}
+	for _, d := range site.Drafts {
+		r.drafts[d.Source] = d.Source
+		if d.BundleDir != "" {
+			r.drafts[d.BundleDir] = d.Source
+			r.drafts[d.BundleDir+".md"] = d.Source
+		}
+	}
+	r.unread = map[string]bool{}
+	for _, u := range site.Unreadable {
+		r.unread[u.Source] = true
+		if u.BundleDir != "" {
+			r.unread[u.BundleDir], r.unread[u.BundleDir+".md"] = true, true
+		}
 	}
 	return r
 }
@@ -67,6 +84,12 @@ func (r *Resolver) For(p *model.Page) func(dest string, image bool) (string, err
 		target, ok := r.sources[src]
 		if !ok {
 			target, ok = r.sources[strings.TrimSuffix(src, "/")]
+		}
+		if draft, isDraft := r.drafts[strings.TrimSuffix(src, "/")]; !ok && isDraft {
+			return dest, msg.Errorf(msg.LinkToDraft, dest, draft)
+		}
+		if !ok && r.unread[strings.TrimSuffix(src, "/")] {
+			return dest, nil // the page's own error says what to fix
 		}
 		if !ok {
 			missing := msg.LinkMissing

@@ -3,7 +3,6 @@ package load
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/jianghan-district/jianghan/generator/diag"
@@ -19,13 +18,24 @@ var configKeys = []string{"title", "description", "base_url", "language", "about
 // Config reads content/site.yaml. Problems go to diags; a missing file is one.
 func Config(root string, diags *diag.List) model.Config {
 	cfg := model.Config{Language: "zh-CN", Paginate: 20, BaseURL: "/"}
-	raw, err := os.ReadFile(filepath.Join(root, ConfigFile))
+	raw, err := readLimited(filepath.Join(root, ConfigFile), MaxConfigSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		diags.Error(ConfigFile, 0, 0, msg.NoConfig, ConfigFile)
 		return cfg
 	}
 	if err != nil {
-		diags.Error(ConfigFile, 0, 0, msg.CannotRead, err)
+		readError(ConfigFile, err, msg.ConfigTooLarge, diags)
+		return cfg
+	}
+	return decodeConfig(raw, diags)
+}
+
+// decodeConfig reads the bytes of site.yaml.
+func decodeConfig(raw []byte, diags *diag.List) model.Config {
+	cfg := model.Config{Language: "zh-CN", Paginate: 20, BaseURL: "/"}
+	if _, ok := checkUTF8(ConfigFile, raw, diags); !ok {
+		// Read in another encoding, the vocabularies would refuse every
+		// page's street and topic: say only what to do first.
 		return cfg
 	}
 	fm := &frontMatter{Line: 1}
@@ -36,6 +46,7 @@ func Config(root string, diags *diag.List) model.Config {
 		}
 		return cfg
 	}
+	controlChars(ConfigFile, fm, diags)
 	d := newDecoder(ConfigFile, fm, diags, configKeys)
 	d.site = true
 	d.unknownKeys("", nil)
@@ -48,9 +59,13 @@ func Config(root string, diags *diag.List) model.Config {
 		cfg.Language = s
 	}
 	cfg.About = d.str("about", msg.Key{})
-	cfg.Streets, _ = d.strs("streets")
-	cfg.Topics, _ = d.strs("topics")
-	cfg.Methods, _ = d.strs("methods")
+	var pos []model.Pos
+	cfg.Streets, pos = d.strs("streets")
+	d.termsOK("streets", cfg.Streets, pos)
+	cfg.Topics, pos = d.strs("topics")
+	d.termsOK("topics", cfg.Topics, pos)
+	cfg.Methods, pos = d.strs("methods")
+	d.termsOK("methods", cfg.Methods, pos)
 	cfg.Synonyms = d.synonyms()
 	if n := d.integer("paginate"); n > 0 {
 		cfg.Paginate = n

@@ -295,15 +295,21 @@ func (d *decoder) date(key string) time.Time {
 
 var dateShapeRE = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
-// vocab checks that every value comes from the site's controlled vocabulary;
-// notIn is the message for one that does not. A site that declares no
-// vocabulary accepts any value.
+// vocabField names the field a vocabulary's values are written in, for the
+// message about one that cannot be a name.
+var vocabField = map[msg.Key]string{msg.StreetNotIn: "street", msg.TopicNotIn: "topics", msg.MethodNotIn: "methods"}
+
+// vocab checks that every value comes from the site's controlled vocabulary,
+// and can be a term page's name; notIn is the message for one that is not
+// in the vocabulary. A site that declares no vocabulary accepts any value
+// that can be a name.
 func (d *decoder) vocab(notIn msg.Key, vals []string, pos []model.Pos, vocab []string) {
+	ok := d.termsOK(vocabField[notIn], vals, pos)
 	if len(vocab) == 0 {
 		return
 	}
 	for i, v := range vals {
-		if !contains(vocab, v) {
+		if ok[i] && !contains(vocab, v) {
 			d.errorAt(pos[i].Line, pos[i].Col, notIn, v, VocabHint(v, vocab))
 		}
 	}

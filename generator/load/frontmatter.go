@@ -153,8 +153,15 @@ var yamlHints = map[string]msg.Key{
 
 // decodeYAML decodes raw, which starts offset lines into its file, into fm;
 // what names the text in messages ("front matter", "site.yaml").
-func decodeYAML(raw []byte, offset int, fm *frontMatter, what string) error {
+func decodeYAML(raw []byte, offset int, fm *frontMatter, what string) (err error) {
 	var doc yaml.Node
+	defer func() {
+		// The YAML library is third-party code fed untrusted text: should
+		// it fail inside, the file gets an error, not the process.
+		if p := recover(); p != nil {
+			err = &syntaxError{Line: offset + 1, Col: 1, Key: msg.ReadPanic, Args: []any{p}}
+		}
+	}()
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		said := err.Error()
 		line := 1
@@ -186,16 +193,60 @@ func decodeYAML(raw []byte, offset int, fm *frontMatter, what string) error {
 	if root.Kind != yaml.MappingNode {
 		return &syntaxError{Line: offset + root.Line, Col: root.Column, Key: msg.YAMLNotMap, Args: []any{what}}
 	}
-	v := yamlValue(root, offset)
+	y := yamlReader{offset: offset, open: map[*yaml.Node]bool{}}
+	v := y.value(root)
+	if y.err != nil {
+		return y.err
+	}
 	fm.Fields = v.Map
 	return nil
 }
 
-func yamlValue(n *yaml.Node, offset int) value {
+// maxAliasValues is how many values the aliases (*name) of one file may
+// expand to. Aliases save an author retyping a list; a few hundred values
+// is a long vocabulary, and nine nested aliases of nine ("billion laughs")
+// would otherwise make a billion.
+const maxAliasValues = 1000
+
+// yamlReader turns YAML nodes into values, expanding aliases within the
+// budget and refusing an alias used inside its own anchor, which would
+// never end.
+type yamlReader struct {
+	offset int
+	// expanded counts the values made by expanding aliases; at is the
+	// outermost alias being expanded, where the budget is reported.
+	expanded int
+	at       *yaml.Node
+	open     map[*yaml.Node]bool // anchored nodes being read
+	err      *syntaxError
+}
+
+func (y *yamlReader) value(n *yaml.Node) value {
+	if y.err != nil {
+		return value{}
+	}
 	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		if y.open[n.Alias] {
+			y.err = &syntaxError{Line: n.Line + y.offset, Col: n.Column, Key: msg.YAMLAliasCycle, Args: []any{n.Value, n.Alias.Anchor}}
+			return value{}
+		}
+		if y.at == nil {
+			y.at = n
+			defer func() { y.at = nil }()
+		}
 		n = n.Alias
 	}
-	v := value{Line: n.Line + offset, Col: n.Column}
+	if y.at != nil {
+		if y.expanded++; y.expanded > maxAliasValues {
+			y.err = &syntaxError{Line: y.at.Line + y.offset, Col: y.at.Column, Key: msg.YAMLAliasBudget, Args: []any{maxAliasValues}}
+			return value{}
+		}
+	}
+	if n.Anchor != "" {
+		y.open[n] = true
+		defer delete(y.open, n)
+	}
+	v := value{Line: n.Line + y.offset, Col: n.Column}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		v.IsScalar, v.Scalar, v.Tag = true, n.Value, n.ShortTag()
@@ -205,13 +256,13 @@ func yamlValue(n *yaml.Node, offset int) value {
 	case yaml.SequenceNode:
 		v.IsList = true
 		for _, c := range n.Content {
-			v.List = append(v.List, yamlValue(c, offset))
+			v.List = append(v.List, y.value(c))
 		}
 	case yaml.MappingNode:
 		v.IsMap = true
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			v.Map = append(v.Map, field{Key: k.Value, Line: k.Line + offset, Col: k.Column, Value: yamlValue(n.Content[i+1], offset)})
+			v.Map = append(v.Map, field{Key: k.Value, Line: k.Line + y.offset, Col: k.Column, Value: y.value(n.Content[i+1])})
 		}
 	}
 	return v
@@ -219,7 +270,17 @@ func yamlValue(n *yaml.Node, offset int) value {
 
 var tomlKeyRE = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+|"[^"]*")\s*=\s*`)
 
-func decodeTOML(raw []byte, offset int, fm *frontMatter) error {
+func decodeTOML(raw []byte, offset int, fm *frontMatter) (err error) {
+	defer func() {
+		if p := recover(); p != nil { // as in decodeYAML
+			err = &syntaxError{Line: offset + 1, Col: 1, Key: msg.ReadPanic, Args: []any{p}}
+		}
+	}()
+	// The TOML library reads nested arrays by recursion with no bound: 2 MB
+	// of [ would exhaust the stack, which no recover can catch.
+	if line, col, ok := tomlNestingOK(raw); !ok {
+		return &syntaxError{Line: offset + line, Col: col, Key: msg.TOMLNesting, Args: []any{maxTOMLNesting}}
+	}
 	var m map[string]any
 	md, err := toml.Decode(string(raw), &m)
 	if err != nil {
@@ -295,4 +356,50 @@ func tomlValue(x any, line, col int) value {
 		}
 	}
 	return v
+}
+
+// maxTOMLNesting is how deep arrays and inline tables may nest in TOML
+// front matter; a page's fields nest one or two deep.
+const maxTOMLNesting = 32
+
+// tomlNestingOK reports whether the brackets and braces of TOML text nest
+// at most maxTOMLNesting deep, reading strings and comments as TOML does;
+// when not, line and col are where they go too deep.
+func tomlNestingOK(raw []byte) (line, col int, ok bool) {
+	depth, line, col := 0, 1, 0
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		col++
+		switch c {
+		case '\n':
+			line, col = line+1, 0
+		case '#':
+			for i+1 < len(raw) && raw[i+1] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			q := []byte{c}
+			if i+2 < len(raw) && raw[i+1] == c && raw[i+2] == c {
+				q = []byte{c, c, c}
+			}
+			j := i + len(q)
+			for j < len(raw) && !bytes.HasPrefix(raw[j:], q) {
+				if raw[j] == '\\' && c == '"' {
+					j++
+				}
+				if j < len(raw) && raw[j] == '\n' {
+					line, col = line+1, 0
+				}
+				j++
+			}
+			i = j + len(q) - 1
+		case '[', '{':
+			if depth++; depth > maxTOMLNesting {
+				return line, col, false
+			}
+		case ']', '}':
+			depth--
+		}
+	}
+	return 0, 0, true
 }

@@ -56,7 +56,9 @@ func decodePage(p *model.Page, fm *frontMatter, diags *diag.List, cfg *model.Con
 	p.Date = d.date("date")
 	p.Draft = d.boolean("draft")
 	p.Summary = d.str("summary", msg.Key{})
-	p.Tags, _ = d.strs("tags")
+	var pos []model.Pos
+	p.Tags, pos = d.strs("tags")
+	d.termsOK("tags", p.Tags, pos)
 	p.Weight = d.integer("weight")
 	p.Workers, _ = d.strs("workers")
 	return d
@@ -275,7 +277,9 @@ func atoi(s string) (int, bool) {
 func checkSlug(d *decoder, s string, line, col int) {
 	if strings.ContainsAny(s, "/\\?#% \t") || strings.HasPrefix(s, ".") {
 		d.errorAt(line, col, msg.SlugBad, s)
+		return
 	}
+	slugOK(d, s, line, col)
 }
 
 func firstOr(xs []string, def string) string {

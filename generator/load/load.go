@@ -3,23 +3,15 @@ package load
 import (
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-
-	"github.com/jianghan-district/jianghan/internal/parallel"
 
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/model"
 	"github.com/jianghan-district/jianghan/internal/msg"
 )
-
-// Options choose what a load includes.
-type Options struct {
-	// Drafts includes pages marked draft: true.
-	Drafts bool
-}
 
 // source is one page file found on disk, before it is read.
 type source struct {
@@ -30,130 +22,18 @@ type source struct {
 	files     []string
 }
 
-// Site reads the whole library under root. Every problem found is added to
-// diags; the returned Site holds what could be read, so later checks can
-// still run and report theirs in the same pass.
-func Site(root string, opts Options, diags *diag.List) (*model.Site, error) {
-	site := &model.Site{Config: Config(root, diags)}
-	if _, err := os.Stat(filepath.Join(root, "content")); err != nil {
-		return site, errNoContent(root)
-	}
-	srcs, static, err := walk(root, diags)
-	if err != nil {
-		return site, err
-	}
-	site.Static = static
-	entries := make([]model.Entry, len(srcs))
-	// More goroutines than processors: a read waits on the disk.
-	parallel.For(len(srcs), 2*runtime.GOMAXPROCS(0), func(i int) {
-		entries[i] = readPage(root, srcs[i], &site.Config, diags)
-	})
-	seen := map[string]*model.Page{}
-	drafts := map[string]string{} // key → source of the drafts left out
-	for _, e := range entries {
-		if e == nil {
-			continue
-		}
-		p := e.Base()
-		if p.Draft && !opts.Drafts {
-			drafts[p.Key()] = p.Source
-			continue
-		}
-		if prev := seen[p.Key()]; prev != nil {
-			DuplicateURL(prev, p, diags)
-			continue
-		}
-		seen[p.Key()] = p
-		site.Add(e)
-	}
-	for k := range seen {
-		delete(drafts, k)
-	}
-	if len(drafts) > 0 {
-		dropDraftRefs(site, drafts, diags)
-	}
-	site.Index()
-	return site, nil
-}
-
 // DuplicateURL reports that p publishes the same URL as prev, which was read
-// first; the incremental loader reports the same problem the same way.
+// first.
 func DuplicateURL(prev, p *model.Page, diags *diag.List) {
 	pos := p.Fields["slug"]
 	diags.Error(p.Source, pos.Line, pos.Col, msg.DuplicateURL, prev.Source, p.Source, p.URL())
 }
 
-// dropDraftRefs reports the front matter references of published pages to
-// drafts left out of the build, and takes them out of the page, so that the
-// author reads that the page is a draft rather than that it does not exist.
-func dropDraftRefs(site *model.Site, drafts map[string]string, diags *diag.List) {
-	drop := func(p *model.Page, field string, kind model.Kind, refs []string) []string {
-		var kept []string
-		var pos []model.Pos
-		for i, r := range refs {
-			at, ok := p.Fields[ItemKey(field, i)]
-			if !ok {
-				at = p.Fields[field]
-			}
-			key := string(kind) + "/" + r
-			if kind == "" { // a lesson: cases/SLUG, lectures/SLUG…
-				key = strings.Trim(strings.TrimSuffix(r, ".md"), "/")
-			}
-			if src, ok := drafts[key]; ok {
-				diags.Error(p.Source, at.Line, at.Col, msg.DraftRef, field, r, src, r, field)
-				continue
-			}
-			kept = append(kept, r)
-			pos = append(pos, at)
-		}
-		if len(kept) == len(refs) {
-			return refs
-		}
-		for i := range refs {
-			delete(p.Fields, ItemKey(field, i))
-		}
-		for i, at := range pos {
-			p.Fields[ItemKey(field, i)] = at
-		}
-		return kept
-	}
-	each := func(p *model.Page) { p.Workers = drop(p, "workers", model.Workers, p.Workers) }
-	for _, c := range site.Cases {
-		each(&c.Page)
-		c.Lectures = drop(&c.Page, "lectures", model.Lectures, c.Lectures)
-	}
-	for _, l := range site.Lectures {
-		each(&l.Page)
-		l.Cases = drop(&l.Page, "cases", model.Cases, l.Cases)
-	}
-	for _, g := range site.Guides {
-		each(&g.Page)
-	}
-	for _, w := range site.Workers {
-		each(&w.Page)
-	}
-	for _, c := range site.Courses {
-		each(&c.Page)
-		c.Lessons = drop(&c.Page, "lessons", "", c.Lessons)
-	}
-	for _, c := range site.Chapters {
-		each(&c.Page)
-	}
-}
-
-// readPage reads and decodes one page file; nil when it cannot be used.
-func readPage(root string, s source, cfg *model.Config, diags *diag.List) model.Entry {
-	raw, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(s.rel)))
-	if err != nil {
-		diags.Error(s.rel, 0, 0, msg.CannotRead, err)
-		return nil
-	}
-	return decodeSource(s, raw, cfg, diags)
-}
-
 // walk lists the page files of every kind and the static files, in a stable
-// order, and flags files that are in places the generator would ignore.
+// order, and flags files that are in places the generator would ignore,
+// that cannot be published, or that are links leaving the site.
 func walk(root string, diags *diag.List) ([]source, []string, error) {
+	w := newWalker(root, diags)
 	var srcs []source
 	var static []string
 	content := filepath.Join(root, "content")
@@ -171,8 +51,12 @@ func walk(root string, diags *diag.List) ([]source, []string, error) {
 		if strings.HasPrefix(name, ".") {
 			continue
 		}
+		isDir, ok := w.entry(rel, t.Type())
+		if !ok {
+			continue
+		}
 		switch {
-		case !t.IsDir():
+		case !isDir:
 			if name != "site.yaml" && strings.HasSuffix(name, ".md") {
 				var places []string
 				for _, k := range kindNames {
@@ -181,21 +65,11 @@ func walk(root string, diags *diag.List) ([]source, []string, error) {
 				diags.Warn(rel, 0, 0, msg.NoKindPage, strings.Join(places, ", "))
 			}
 		case name == "static":
-			err := filepath.WalkDir(filepath.Join(content, name), func(p string, d fs.DirEntry, err error) error {
-				if err != nil {
-					return err
-				}
-				if !d.IsDir() {
-					r, _ := filepath.Rel(filepath.Join(content, name), p)
-					static = append(static, filepath.ToSlash(r))
-				}
-				return nil
-			})
-			if err != nil {
+			if static, err = w.files("content/static", false); err != nil {
 				return nil, nil, err
 			}
 		case model.Kind(name).Valid():
-			found, err := walkKind(content, model.Kind(name), diags)
+			found, err := w.kind(model.Kind(name))
 			if err != nil {
 				return nil, nil, err
 			}
@@ -209,15 +83,15 @@ func walk(root string, diags *diag.List) ([]source, []string, error) {
 	return srcs, static, nil
 }
 
-func walkKind(content string, kind model.Kind, diags *diag.List) ([]source, error) {
-	dir := filepath.Join(content, string(kind))
-	items, err := os.ReadDir(dir)
+// kind lists the pages of one kind folder.
+func (w *walker) kind(kind model.Kind) ([]source, error) {
+	items, err := os.ReadDir(filepath.Join(w.root, "content", string(kind)))
 	if err != nil {
 		return nil, err
 	}
 	var out []source
 	for _, it := range items {
-		s, ok, err := kindEntry(content, kind, it.Name(), it.IsDir(), diags)
+		s, ok, err := w.kindEntry(kind, it.Name(), it.Type())
 		if err != nil {
 			return nil, err
 		}
@@ -226,6 +100,42 @@ func walkKind(content string, kind model.Kind, diags *diag.List) ([]source, erro
 		}
 	}
 	return out, nil
+}
+
+// files lists the files under the folder dir (site-relative, slash
+// separated) as paths relative to it, checking each: a file whose name
+// cannot be published, a link leaving the site, anything that is not a
+// regular file is reported and left out. With pages, editors' temporary
+// files are passed over, and index.md too.
+func (w *walker) files(dir string, pages bool) ([]string, error) {
+	var out []string
+	top := filepath.Join(w.root, filepath.FromSlash(dir))
+	err := filepath.WalkDir(top, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == top || (pages && isIgnored(d.Name())) {
+			if p != top && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		r, _ := filepath.Rel(top, p)
+		r = filepath.ToSlash(r)
+		rel := path.Join(dir, r)
+		if d.IsDir() {
+			return nil
+		}
+		if _, ok := w.entry(rel, d.Type()); !ok || !fileOK(rel, w.diags) {
+			return nil
+		}
+		if !pages || r != "index.md" {
+			out = append(out, r)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
 }
 
 // isIgnored skips hidden files and the temporary files editors leave behind.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jianghan-district/jianghan/generator/load"
+	"github.com/jianghan-district/jianghan/generator"
 	"github.com/jianghan-district/jianghan/internal/checktest"
 )
 
@@ -36,7 +36,7 @@ func runChecks(t *testing.T, tests []checkCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, _, _ := check(t, load.Options{}, tt.files)
+			got, _, _ := check(t, generator.Options{}, tt.files)
 			sameLines(t, got, tt.want)
 		})
 	}
@@ -393,7 +393,7 @@ func TestFrontMatterLoadsFine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, site, _ := check(t, load.Options{}, map[string]string{"content/cases/lift.md": tt.text})
+			got, site, _ := check(t, generator.Options{}, map[string]string{"content/cases/lift.md": tt.text})
 			sameLines(t, got, nil)
 			if len(site.Cases) != 1 {
 				t.Fatalf("%d cases loaded, want 1", len(site.Cases))

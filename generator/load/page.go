@@ -6,7 +6,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/jianghan-district/jianghan/generator/diag"
@@ -15,7 +14,8 @@ import (
 )
 
 // Reading one page at a time, for serve: when a trainer saves a file, only
-// that file is read again, with exactly the checks Site applies to it.
+// that file is read again, with exactly the checks a whole load applies to
+// it.
 
 // Source is one page file on disk, before it is read: where it is and, for a
 // bundle, the files published beside it.
@@ -41,8 +41,9 @@ func (s Source) internal() source {
 	return source{kind: s.Kind, slug: s.Slug, rel: s.Rel, bundleDir: s.BundleDir, files: s.Files}
 }
 
-// Sources lists every page file and every static file under content/ in the
-// order Site reads them, reporting misplaced files to diags as Site does.
+// Sources lists every page file and every static file under content/, in
+// a stable order, reporting misplaced files, names that cannot be
+// published and links leaving the site to diags.
 func Sources(root string, diags *diag.List) ([]Source, []string, error) {
 	if _, err := os.Stat(filepath.Join(root, "content")); err != nil {
 		return nil, nil, errNoContent(root)
@@ -58,8 +59,8 @@ func Sources(root string, diags *diag.List) ([]Source, []string, error) {
 	return out, static, nil
 }
 
-// ErrNoContent is in the chain of the error Site and Sources return for a
-// folder with no content/ in it: the command line calls that bad usage.
+// ErrNoContent is in the chain of the error Sources returns for a folder
+// with no content/ in it: the command line calls that bad usage.
 var ErrNoContent = errors.New("no content folder")
 
 func errNoContent(root string) error {
@@ -69,61 +70,54 @@ func errNoContent(root string) error {
 	return msg.Wrap(ErrNoContent, msg.NoContent, root)
 }
 
-// PageAt looks at one entry of a kind folder, content/KIND/NAME, as Site's
-// walk would: a Markdown file, or a bundle folder with its index.md and
-// files. ok is false when nothing there is a page (the entry is gone, is an
-// editor's temporary file, or is misplaced; the last is reported to diags).
+// PageAt looks at one entry of a kind folder, content/KIND/NAME, as Sources
+// does: a Markdown file, or a bundle folder with its index.md and files. ok
+// is false when nothing there is a page (the entry is gone, is an editor's
+// temporary file, or cannot be used; the last is reported to diags).
 func PageAt(root string, kind model.Kind, name string, diags *diag.List) (Source, bool, error) {
-	content := filepath.Join(root, "content")
-	st, err := os.Stat(filepath.Join(content, string(kind), name))
+	st, err := os.Lstat(filepath.Join(root, "content", string(kind), name))
 	if errors.Is(err, fs.ErrNotExist) {
 		return Source{}, false, nil
 	}
 	if err != nil {
 		return Source{}, false, err
 	}
-	s, ok, err := kindEntry(content, kind, name, st.IsDir(), diags)
+	s, ok, err := newWalker(root, diags).kindEntry(kind, name, st.Mode().Type())
 	return s.export(), ok, err
 }
 
 // kindEntry examines one entry of content/KIND: a page file, a bundle, or a
 // file that does not belong there.
-func kindEntry(content string, kind model.Kind, name string, isDir bool, diags *diag.List) (source, bool, error) {
-	dir := filepath.Join(content, string(kind))
+func (w *walker) kindEntry(kind model.Kind, name string, typ fs.FileMode) (source, bool, error) {
 	rel := path.Join("content", string(kind), name)
 	if isIgnored(name) {
 		return source{}, false, nil
 	}
+	isDir, ok := w.entry(rel, typ)
+	if !ok {
+		return source{}, false, nil
+	}
 	if !isDir {
 		if strings.HasSuffix(name, ".md") {
+			if !pageNameOK(rel, strings.TrimSuffix(name, ".md"), w.diags) {
+				return source{}, false, nil
+			}
 			return source{kind: kind, slug: strings.TrimSuffix(name, ".md"), rel: rel}, true, nil
 		}
-		diags.Warn(rel, 0, 0, msg.OnlyMarkdown)
+		w.diags.Warn(rel, 0, 0, msg.OnlyMarkdown)
 		return source{}, false, nil
 	}
-	if _, err := os.Stat(filepath.Join(dir, name, "index.md")); err != nil {
-		diags.Error(rel, 0, 0, msg.BundleNoIndex, kind, name)
+	if _, err := os.Lstat(filepath.Join(w.root, filepath.FromSlash(rel), "index.md")); err != nil {
+		w.diags.Error(rel, 0, 0, msg.BundleNoIndex, kind, name)
 		return source{}, false, nil
 	}
-	var files []string
-	bdir := filepath.Join(dir, name)
-	err := filepath.WalkDir(bdir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || isIgnored(d.Name()) {
-			return nil
-		}
-		r, _ := filepath.Rel(bdir, p)
-		if r != "index.md" {
-			files = append(files, filepath.ToSlash(r))
-		}
-		return nil
-	})
+	if !pageNameOK(rel, name, w.diags) {
+		return source{}, false, nil
+	}
+	files, err := w.files(rel, true)
 	if err != nil {
 		return source{}, false, err
 	}
-	sort.Strings(files)
 	return source{kind: kind, slug: name, rel: rel + "/index.md", bundleDir: rel, files: files}, true, nil
 }
 
@@ -134,8 +128,27 @@ func Page(s Source, raw []byte, cfg *model.Config, diags *diag.List) model.Entry
 	return decodeSource(s.internal(), raw, cfg, diags)
 }
 
+// Read reads and decodes one page file with every check: a file too large
+// or not a regular file, text that is not UTF-8, front matter that cannot
+// be read or holds control characters. It returns the page (nil when the
+// file cannot be used at all) and the bytes read.
+func Read(root string, s Source, cfg *model.Config, diags *diag.List) (model.Entry, []byte) {
+	raw, err := ReadPageFile(root, s.Rel)
+	if err != nil {
+		readError(s.Rel, err, msg.PageTooLarge, diags)
+		return nil, nil
+	}
+	return Page(s, raw, cfg, diags), raw
+}
+
 // decodeSource splits and decodes a page file's bytes.
 func decodeSource(s source, raw []byte, cfg *model.Config, diags *diag.List) model.Entry {
+	raw, ok := checkUTF8(s.rel, raw, diags)
+	if !ok {
+		// The page is still read, so that links to it resolve; what else
+		// is wrong with it shows once it is saved as UTF-8.
+		diags = &diag.List{}
+	}
 	fm, body, bodyLine, err := splitFrontMatter(raw)
 	if err != nil {
 		var se *syntaxError
@@ -146,32 +159,29 @@ func decodeSource(s source, raw []byte, cfg *model.Config, diags *diag.List) mod
 		}
 		return nil
 	}
+	controlChars(s.rel, fm, diags)
 	p := model.Page{Kind: s.kind, Slug: s.slug, Source: s.rel, BundleDir: s.bundleDir, Files: s.files, Body: body, BodyLine: bodyLine}
 	return decodeEntry(p, fm, diags, cfg)
 }
 
-// Static lists the files under content/static, sorted, as Site does.
-func Static(root string) ([]string, error) {
-	dir := filepath.Join(root, "content", "static")
-	var out []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
-			r, _ := filepath.Rel(dir, p)
-			out = append(out, filepath.ToSlash(r))
-		}
-		return nil
-	})
+// Static lists the files under content/static, sorted, as Sources does,
+// reporting those it leaves out to diags.
+func Static(root string, diags *diag.List) ([]string, error) {
+	st, err := os.Lstat(filepath.Join(root, "content", "static"))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	sort.Strings(out)
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	w := newWalker(root, diags)
+	if isDir, ok := w.entry("content/static", st.Mode().Type()); !ok || !isDir {
+		return nil, nil
+	}
+	return w.files("content/static", false)
 }
 
-// IsIgnored reports whether a file name is one Site passes over: hidden
+// IsIgnored reports whether a file name is one Sources passes over: hidden
 // files and the temporary files editors leave behind (vim's .swp, .swx and
 // 4913, backups ending in ~). serve ignores changes to them too.
 func IsIgnored(name string) bool { return isIgnored(name) }

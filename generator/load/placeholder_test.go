@@ -3,6 +3,7 @@ package load_test
 import (
 	"testing"
 
+	"github.com/jianghan-district/jianghan/generator"
 	"github.com/jianghan-district/jianghan/generator/load"
 	"github.com/jianghan-district/jianghan/internal/msg"
 )
@@ -82,7 +83,7 @@ func TestPlaceholders(t *testing.T) {
 			},
 		},
 	})
-	got, site, _ := check(t, load.Options{}, map[string]string{"content/cases/lift.md": file(
+	got, site, _ := check(t, generator.Options{}, map[string]string{"content/cases/lift.md": file(
 		"---",
 		"title: 待填写：这个案例的标题",
 		"street: 待填写",
@@ -176,7 +177,7 @@ func TestThemeBlock(t *testing.T) {
 			},
 		},
 	})
-	_, site, _ := check(t, load.Options{}, map[string]string{
+	_, site, _ := check(t, generator.Options{}, map[string]string{
 		"content/site.yaml":     siteYAML + "theme:\n  color: \"#8B1A1A\"\n  footer: 江汉区民政局 主办\n",
 		"content/cases/lift.md": okCase,
 	})

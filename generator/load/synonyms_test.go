@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jianghan-district/jianghan/generator/load"
+	"github.com/jianghan-district/jianghan/generator"
 )
 
 func TestSynonyms(t *testing.T) {
@@ -66,7 +66,7 @@ func TestSynonyms(t *testing.T) {
 		},
 	})
 	// the groups reach the site, the bad words left out
-	_, site, _ := check(t, load.Options{}, map[string]string{
+	_, site, _ := check(t, generator.Options{}, map[string]string{
 		yaml:                    siteYAML + "synonyms:\n  - [加装电梯, 加梯, 加梯]\n  - [一]\n",
 		"content/cases/lift.md": okCase,
 	})

@@ -65,6 +65,9 @@ type Result struct {
 	Sections []Section // body split at level-2 headings: Sections[0] is the lead (may be empty)
 	Text     string    // plain text of the whole body
 	Problems []Problem
+	// Refused is set when the body was not converted at all, being too
+	// costly to convert (see complexity.go); Problems says why.
+	Refused bool
 }
 
 // Converter turns page bodies into HTML. It holds one goldmark instance built
@@ -106,7 +109,16 @@ func New(opts Options) *Converter {
 // Convert renders src, a page body without front matter, sending relative
 // link and image destinations through resolve (nil leaves them alone).
 // It never fails: what an author got wrong is reported in Result.Problems.
+// src should be UTF-8 (package load reports a page that is not); any byte
+// that is not is read as U+FFFD, since goldmark's CJK handling fails on
+// one.
 func (c *Converter) Convert(src []byte, resolve Resolver) *Result {
+	if !utf8.Valid(src) {
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
+	if p := tooComplex(src); p != nil {
+		return &Result{Problems: []Problem{*p}, Refused: true}
+	}
 	pc := parser.NewContext(parser.WithIDs(NewIDs()))
 	if resolve != nil {
 		SetResolver(pc, resolve)

@@ -74,6 +74,16 @@ type Site struct {
 	Terms map[Taxonomy][]*Term
 	// Static lists files under content/static, copied to the site root.
 	Static []string
+	// Drafts are the pages left out because they are drafts, by key, so
+	// that a reference to one says so rather than that it does not exist.
+	// A draft whose key a published page has is not listed.
+	Drafts map[string]*Page
+	// Unreadable are the page files that could not be read at all (their
+	// front matter is broken, say), by the key their file name gives, so
+	// that a reference to one is not also reported as missing: the file's
+	// own error says what to fix. Only Kind, Slug, Source and BundleDir
+	// are set.
+	Unreadable map[string]*Page
 
 	byKey map[string]*Page
 }

@@ -6,6 +6,3 @@ import "os"
 
 // Hold does nothing where the system has no advisory locks.
 func Hold(f *os.File) error { return nil }
-
-// held reports false where the system has no advisory locks.
-func held(dir string) bool { return false }

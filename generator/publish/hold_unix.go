@@ -20,13 +20,3 @@ func Hold(f *os.File) error {
 	}
 	return err
 }
-
-// held reports whether a server holds the folder at dir (Hold).
-func held(dir string) bool {
-	f, err := os.Open(dir)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	return errors.Is(syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB), syscall.EWOULDBLOCK)
-}

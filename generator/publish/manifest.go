@@ -8,9 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,11 +46,14 @@ func sum(data []byte) string {
 	return hex.EncodeToString(s[:16])
 }
 
-// readManifest reads the manifest of the output folder dir; ok is false
+// readManifest reads the manifest of the output folder root; ok is false
 // when the folder has no Marker or its Marker has no manifest (a folder
 // made by an older jianghan), in which case the folder must be walked.
-func readManifest(dir string) (m manifest, ok bool) {
-	f, err := os.Open(filepath.Join(dir, Marker))
+func readManifest(root *Root) (m manifest, ok bool) {
+	if st, err := root.Lstat(Marker); err != nil || !st.Mode().IsRegular() {
+		return m, false
+	}
+	f, err := root.Open(Marker)
 	if err != nil {
 		return m, false
 	}
@@ -65,42 +66,54 @@ func readManifest(dir string) (m manifest, ok bool) {
 	if err != nil {
 		return m, false
 	}
+	files, ok := parseManifest(b)
+	return manifest{files: files, made: changed(st)}, ok
+}
+
+// parseManifest reads the bytes of a Marker. The Marker lies in the output
+// folder, where anyone who can write there can change it: ok is false for
+// anything but a Marker exactly as markerBytes writes it, and the folder is
+// then walked instead.
+func parseManifest(b []byte) (files map[string]entry, ok bool) {
 	head, rest, found := bytes.Cut(b, []byte("\n"))
 	if !found || string(head) != markerHead || len(rest) == 0 {
-		return m, false
+		return nil, false
 	}
-	m = manifest{files: map[string]entry{}, made: changed(st)}
+	files = map[string]entry{}
 	sc := bufio.NewScanner(bytes.NewReader(rest))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
 		f := strings.SplitN(sc.Text(), " ", 3)
 		if len(f) != 3 {
-			return m, false
+			return nil, false
 		}
 		size, err1 := strconv.ParseInt(f[0], 10, 64)
 		name, err2 := strconv.Unquote(f[2])
 		// A name that could reach outside the folder makes the whole
 		// Marker untrusted: the folder is then walked, and nothing is
 		// removed that the walk did not find inside it.
-		if err1 != nil || err2 != nil || !fs.ValidPath(name) || name == "." || name == Marker {
-			return m, false
+		if err1 != nil || err2 != nil || size < 0 || !fs.ValidPath(name) || name == "." || name == Marker {
+			return nil, false
 		}
-		m.files[name] = entry{size: size, sum: f[1]}
+		files[name] = entry{size: size, sum: f[1]}
 	}
-	return m, sc.Err() == nil
+	if sc.Err() != nil {
+		return nil, false
+	}
+	return files, true
 }
 
-// holds reports whether the file at p, listed as e, is as its build left
-// it, by one stat.
-func (m manifest) holds(p string, e entry) bool {
-	st, err := os.Lstat(p)
+// holds reports whether the file rel of root, listed as e, is as its build
+// left it, by one stat.
+func (m manifest) holds(root *Root, rel string, e entry) bool {
+	st, err := root.Lstat(rel)
 	return err == nil && st.Mode().IsRegular() && st.Size() == e.size && changed(st).Before(m.made)
 }
 
-// unchanged reports whether the folder at p holds the entries its build
-// left in it, by one stat.
-func (m manifest) unchanged(p string) bool {
-	st, err := os.Lstat(p)
+// unchanged reports whether the folder rel of root holds the entries its
+// build left in it, by one stat.
+func (m manifest) unchanged(root *Root, rel string) bool {
+	st, err := root.Lstat(rel)
 	return err == nil && st.IsDir() && changed(st).Before(m.made)
 }
 

@@ -17,7 +17,7 @@ func TestManifest(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, Marker), markerBytes(files), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		m, ok := readManifest(dir)
+		m, ok := readManifest(openRoot(t, dir))
 		if !ok {
 			t.Fatal("a Marker with a manifest was not read")
 		}
@@ -44,20 +44,32 @@ func TestManifest(t *testing.T) {
 		{"a path out of the folder", markerHead + "\n1 abc \"../victim.txt\"\n"},
 		{"an absolute path", markerHead + "\n1 abc \"/etc/passwd\"\n"},
 		{"the Marker itself", markerHead + "\n1 abc \".jianghan-build\"\n"},
+		{"a negative size", markerHead + "\n-1 abc \"x\"\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			if err := os.WriteFile(filepath.Join(dir, Marker), []byte(tt.marker), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			if _, ok := readManifest(dir); ok {
+			if _, ok := readManifest(openRoot(t, dir)); ok {
 				t.Error("accepted a Marker it cannot trust; the folder must be walked instead")
 			}
 		})
 	}
 	t.Run("no Marker", func(t *testing.T) {
-		if _, ok := readManifest(t.TempDir()); ok {
+		if _, ok := readManifest(openRoot(t, t.TempDir())); ok {
 			t.Error("a folder without a Marker has no manifest")
 		}
 	})
+}
+
+// openRoot opens dir as a Root for the test.
+func openRoot(t testing.TB, dir string) *Root {
+	t.Helper()
+	r, err := OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
 }

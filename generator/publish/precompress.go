@@ -93,7 +93,7 @@ func (w *writer) putCopies(rel string, data []byte, same bool) error {
 			continue
 		}
 		if same && w.known {
-			if old, ok := w.prev.files[name]; ok && w.prev.holds(w.abs(name), old) {
+			if old, ok := w.prev.files[name]; ok && w.prev.holds(w.root, name, old) {
 				w.mu.Lock()
 				w.written[name] = old
 				w.mu.Unlock()

@@ -144,7 +144,7 @@ func TestPublishPrecompress(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(out, "index.html.gz")); !bytes.Equal(b, static) {
 		t.Errorf("the site's own index.html.gz was replaced by a copy: %.30q", b)
 	}
-	m, ok := readManifest(out)
+	m, ok := readManifest(openRoot(t, out))
 	if !ok || m.files["cases/lift/index.html.br"].size == 0 || m.files["cases/lift/index.html.gz"].size == 0 {
 		t.Fatalf("the build marker does not list the copies: %v", m.files)
 	}

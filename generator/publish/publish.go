@@ -8,10 +8,8 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/jianghan-district/jianghan/generator/render"
@@ -28,11 +26,20 @@ type Sources struct {
 	Theme fs.FS  // for "theme:" sources
 }
 
+// open opens a copy job's source. A site file is opened through the site
+// folder as a root: a symbolic link that load let pass (it reports every
+// link leaving the site) still cannot make a build publish a file from
+// outside the site.
 func (s Sources) open(src string) (io.ReadCloser, error) {
 	if rest, ok := strings.CutPrefix(src, "theme:"); ok {
 		return s.Theme.Open(rest)
 	}
-	return os.Open(filepath.Join(s.Root, filepath.FromSlash(src)))
+	root, err := os.OpenRoot(s.Root)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return root.Open(filepath.FromSlash(src))
 }
 
 // Options are the choices of one Publish.
@@ -49,7 +56,10 @@ var ErrBusy = errors.New("a build holds the folder")
 // not made by jianghan build.
 var ErrForeign = errors.New("output folder was not made by jianghan build")
 
-// CheckOut refuses an output folder that holds files and no Marker.
+// CheckOut refuses an output folder that holds files and no Marker. Give
+// it the output's absolute, cleaned path (see Abs): the same path Publish
+// then writes, not the one as typed, which may not exist
+// (victim/nonexistent/..) and name another folder once cleaned.
 func CheckOut(out string) error {
 	entries, err := os.ReadDir(out)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -67,6 +77,12 @@ func CheckOut(out string) error {
 	return nil
 }
 
+// Abs returns the output folder's path cleaned and made absolute, the one
+// path every check and every write of a build uses.
+func Abs(out string) (string, error) {
+	return filepath.Abs(filepath.Clean(out))
+}
+
 // Publish runs every job into a folder beside out and swaps it in. On any
 // failure the previous output is left as it was.
 //
@@ -75,43 +91,42 @@ func CheckOut(out string) error {
 // left alone and folders already exist, so a rebuild creates and writes only
 // what changed. File creation is what costs most on most disks, and an
 // unchanged file keeps its modification time for rsync and caches.
+//
+// The previous-but-one output is not reused while a server still reads it
+// (Hold): the build then starts afresh.
+//
+// Beside out, Publish touches only its own side folders, by name and never
+// through a symbolic link: .NAME.jianghan-prev, and .NAME.new-DIGITS while
+// it writes (see sides.go), whose leftovers from killed builds it removes.
 func Publish(out string, jobs []render.Job, src Sources, opts Options) (err error) {
-	if err := CheckOut(out); err != nil {
-		return err
-	}
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	out, err = Abs(out)
 	if err != nil {
 		return err
 	}
-	prev := PrevDir(out)
-	reused := false
-	if _, err := os.Stat(filepath.Join(prev, Marker)); err == nil && !held(prev) {
-		// Reuse the previous-but-one output as the starting point, unless
-		// a server still reads it (Hold): then start afresh.
-		if err := os.Remove(tmp); err == nil {
-			if err := os.Rename(prev, tmp); err != nil {
-				if err := os.Mkdir(tmp, 0o755); err != nil {
-					return err
-				}
-			} else {
-				reused = true
-			}
-		}
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	if err := CheckOut(out); err != nil {
 		return err
 	}
-	w := newWriter(tmp, src, !reused)
+	parent, name := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	side, err := OpenRoot(parent)
+	if err != nil {
+		return err
+	}
+	defer side.Close()
+	removeLeftovers(side, name)
+	b, err := begin(side, name)
+	if err != nil {
+		return err
+	}
+	defer b.close()
+	defer func() {
+		if err != nil {
+			side.RemoveAll(b.tmp)
+		}
+	}()
+	w := newWriter(b.root, src, !b.reused)
 	w.precompress = opts.Precompress
 	if err := w.run(jobs); err != nil {
 		return err
@@ -119,52 +134,11 @@ func Publish(out string, jobs []render.Job, src Sources, opts Options) (err erro
 	if err := w.finish(); err != nil {
 		return err
 	}
-	return swap(tmp, out, prev)
+	return swap(side, b.tmp, name)
 }
 
 // PrevDir is where the output before the current one is kept, beside out.
 func PrevDir(out string) string {
 	out = filepath.Clean(out)
-	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".jianghan-prev")
-}
-
-// swap puts the new folder in place of out and keeps the old one as prev.
-// Between the two renames out is missing for an instant, never half-written.
-func swap(tmp, out, prev string) error {
-	moved := false
-	if _, err := os.Stat(out); err == nil {
-		// prev is there when an earlier build was interrupted, or when a
-		// server still reads it (Hold): that one is moved aside, under the
-		// name of an unfinished build, and removed once it is let go.
-		if held(prev) {
-			retire(prev, out)
-		} else {
-			os.RemoveAll(prev)
-		}
-		if err := os.Rename(out, prev); err != nil {
-			return err
-		}
-		moved = true
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		if moved {
-			os.Rename(prev, out)
-		}
-		return err
-	}
-	return nil
-}
-
-// retire moves the folder prev, which a server still reads, out of the
-// way of the next swap, beside out under the name of a build's unfinished
-// folder.
-func retire(prev, out string) {
-	parent, name := filepath.Dir(out), filepath.Base(out)
-	for i := 0; i < 100; i++ {
-		to := filepath.Join(parent, "."+name+".new-"+strconv.FormatUint(uint64(rand.Uint32()), 10))
-		if _, err := os.Lstat(to); errors.Is(err, fs.ErrNotExist) {
-			os.Rename(prev, to)
-			return
-		}
-	}
+	return filepath.Join(filepath.Dir(out), prevName(filepath.Base(out)))
 }

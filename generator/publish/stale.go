@@ -3,8 +3,7 @@ package publish
 import (
 	"errors"
 	"io/fs"
-	"os"
-	"path/filepath"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -19,17 +18,17 @@ func (w *writer) removeUnwritten() error {
 		if _, ok := w.written[rel]; ok {
 			continue
 		}
-		if err := os.Remove(w.abs(rel)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := w.root.Remove(rel); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 	}
 	keep := folders(w.written)
 	listed := folders(w.prev.files)
 	for d := range listed {
-		if w.prev.unchanged(w.abs(d)) {
+		if w.prev.unchanged(w.root, d) {
 			continue
 		}
-		entries, err := os.ReadDir(w.abs(d))
+		entries, err := w.root.ReadDir(d)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -40,10 +39,10 @@ func (w *writer) removeUnwritten() error {
 			rel := relTo(d, e.Name())
 			switch {
 			case e.IsDir() && !keep[rel] && !listed[rel]:
-				err = os.RemoveAll(w.abs(rel))
+				err = w.root.RemoveAll(rel)
 			case !e.IsDir():
 				if _, ok := w.written[rel]; !ok {
-					err = os.Remove(w.abs(rel))
+					err = w.root.Remove(rel)
 				}
 			}
 			if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -54,57 +53,66 @@ func (w *writer) removeUnwritten() error {
 	var gone []string
 	for d := range listed {
 		if !keep[d] {
-			gone = append(gone, w.abs(d))
+			gone = append(gone, d)
 		}
 	}
-	return removeEmpty(gone)
+	return w.removeEmpty(gone)
 }
 
 // removeStale deletes, in a folder without a manifest, every file this run
 // did not write, then the folders that became empty; it reads the whole
-// folder to find them.
+// folder to find them, following no link.
 func (w *writer) removeStale() error {
 	var dirs []string
-	err := filepath.WalkDir(w.dir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(w.root.FS(), ".", func(rel string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(w.dir, p)
-		rel = filepath.ToSlash(rel)
 		if rel == "." {
 			return nil
 		}
 		if d.IsDir() {
-			dirs = append(dirs, p)
+			dirs = append(dirs, rel)
 			return nil
 		}
 		if _, ok := w.written[rel]; !ok {
-			return os.Remove(p)
+			return w.root.Remove(rel)
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return removeEmpty(dirs)
+	return w.removeEmpty(dirs)
 }
 
-// removeEmpty removes those of dirs that are empty, deepest first, so a
-// folder whose only content was an emptied folder goes too.
-func removeEmpty(dirs []string) error {
+// removeEmpty removes those of dirs (slash paths) that are empty, deepest
+// first, so a folder whose only content was an emptied folder goes too.
+func (w *writer) removeEmpty(dirs []string) error {
 	sort.Slice(dirs, func(i, j int) bool {
-		ci, cj := strings.Count(dirs[i], string(os.PathSeparator)), strings.Count(dirs[j], string(os.PathSeparator))
+		ci, cj := strings.Count(dirs[i], "/"), strings.Count(dirs[j], "/")
 		if ci != cj {
 			return ci > cj
 		}
 		return dirs[i] < dirs[j]
 	})
 	for _, d := range slices.Compact(dirs) {
-		if entries, err := os.ReadDir(d); err == nil && len(entries) == 0 {
-			if err := os.Remove(d); err != nil {
+		if d == "." {
+			continue
+		}
+		if entries, err := w.root.ReadDir(d); err == nil && len(entries) == 0 {
+			if err := w.root.Remove(d); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// relTo returns the slash path of name in the folder at slash path dir.
+func relTo(dir, name string) string {
+	if dir == "." {
+		return name
+	}
+	return path.Join(dir, name)
 }

@@ -4,23 +4,22 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"runtime"
 	"sync"
 
+	"github.com/jianghan-district/jianghan/internal/msg"
 	"github.com/jianghan-district/jianghan/internal/parallel"
 
 	"github.com/jianghan-district/jianghan/generator/render"
 )
 
 // writer puts files into a folder that may already hold an earlier build,
-// writing only what changed and remembering what it put there.
+// writing only what changed and remembering what it put there. Every write
+// and delete goes through root, which nothing can leave.
 type writer struct {
-	dir string
-	src Sources
+	root *Root
+	src  Sources
 	// fresh is set when the folder was created empty for this run, so no
 	// file or folder in it exists yet.
 	fresh bool
@@ -35,14 +34,14 @@ type writer struct {
 	taken       map[string]bool
 
 	mu      sync.Mutex
-	made    map[string]bool  // folders known to exist
+	made    map[string]bool  // folders known to exist, slash paths
 	written map[string]entry // slash paths put by this run
 }
 
-func newWriter(dir string, src Sources, fresh bool) *writer {
-	w := &writer{dir: dir, src: src, fresh: fresh, made: map[string]bool{dir: true}, written: map[string]entry{}}
+func newWriter(root *Root, src Sources, fresh bool) *writer {
+	w := &writer{root: root, src: src, fresh: fresh, made: map[string]bool{".": true}, written: map[string]entry{}}
 	if !fresh {
-		w.prev, w.known = readManifest(dir)
+		w.prev, w.known = readManifest(root)
 	}
 	return w
 }
@@ -76,7 +75,14 @@ func (w *writer) run(jobs []render.Job) error {
 	return errors.Join(errs...)
 }
 
-func (w *writer) job(j render.Job) error {
+func (w *writer) job(j render.Job) (err error) {
+	// A job that fails inside (a template function, an image decoder)
+	// fails the build, as an error, not with a stack trace.
+	defer func() {
+		if x := recover(); x != nil {
+			err = msg.Errorf(msg.JobPanic, j.Path, x)
+		}
+	}()
 	switch {
 	case j.Files != nil:
 		return j.Files(func(name string, data []byte) error {
@@ -113,48 +119,66 @@ func (w *writer) put(rel string, data []byte) error {
 }
 
 // putFile is put for the file itself; same reports that the folder held
-// those bytes already.
+// those bytes already. Like every write of a build, it goes through the
+// folder's Root.
 func (w *writer) putFile(rel string, data []byte) (same bool, err error) {
+	if _, err := w.root.local(rel, false); err != nil {
+		return false, err
+	}
 	e := entry{size: int64(len(data)), sum: sum(data)}
 	w.mu.Lock()
 	w.written[rel] = e
 	w.mu.Unlock()
-	target := filepath.Join(w.dir, filepath.FromSlash(rel))
-	if !w.fresh && w.holds(rel, target, e, data) {
+	if !w.fresh && w.holds(rel, e, data) {
 		return true, nil
 	}
-	err = os.WriteFile(target, data, 0o644)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err := w.mkdir(filepath.Dir(target)); err != nil {
+	if d := path.Dir(rel); d != "." {
+		if err := w.mkdir(d); err != nil {
 			return false, err
 		}
-		err = os.WriteFile(target, data, 0o644)
 	}
-	return false, err
+	if !w.fresh {
+		if err := w.unlink(rel, false); err != nil {
+			return false, err
+		}
+	}
+	return false, w.root.WriteFile(rel, data)
 }
 
-// holds reports whether the file at target already holds data: by the
+// unlink removes what stands at rel in a reused folder when it is not what
+// the build puts there (a regular file, or with dir a folder): a symbolic
+// link or a folder left by hand. The link itself goes, never its target.
+func (w *writer) unlink(rel string, dir bool) error {
+	st, err := w.root.Lstat(rel)
+	if err != nil || (dir && st.IsDir()) || (!dir && st.Mode().IsRegular()) {
+		return nil
+	}
+	return w.root.RemoveAll(rel)
+}
+
+// holds reports whether the file at rel already holds data: by the
 // manifest and one stat when the folder has one, otherwise (and for a file
 // changed since its build) by reading it.
-func (w *writer) holds(rel, target string, e entry, data []byte) bool {
+func (w *writer) holds(rel string, e entry, data []byte) bool {
 	if w.known {
 		old, ok := w.prev.files[rel]
 		if !ok || old != e {
 			return false // not listed, or listed with other bytes
 		}
-		if w.prev.holds(target, e) {
+		if w.prev.holds(w.root, rel, e) {
 			return true
 		}
 	}
-	st, err := os.Stat(target)
+	st, err := w.root.Lstat(rel)
 	if err != nil || !st.Mode().IsRegular() || st.Size() != e.size {
 		return false
 	}
-	old, err := os.ReadFile(target)
+	old, err := w.root.ReadFile(rel)
 	return err == nil && bytes.Equal(old, data)
 }
 
-// mkdir makes the folder d and its parents, remembering what exists.
+// mkdir makes the folder d (a slash path) and its parents, remembering
+// what exists.
 func (w *writer) mkdir(d string) error {
 	w.mu.Lock()
 	known := w.made[d]
@@ -162,12 +186,17 @@ func (w *writer) mkdir(d string) error {
 	if known {
 		return nil
 	}
-	if parent := filepath.Dir(d); parent != d {
+	if parent := path.Dir(d); parent != "." && parent != d {
 		if err := w.mkdir(parent); err != nil {
 			return err
 		}
 	}
-	if err := os.Mkdir(d, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+	if !w.fresh {
+		if err := w.unlink(d, true); err != nil {
+			return err
+		}
+	}
+	if err := w.root.Mkdir(d); err != nil {
 		return err
 	}
 	w.mu.Lock()
@@ -194,18 +223,5 @@ func (w *writer) finish() error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(w.dir, Marker), marker, 0o644)
-}
-
-// abs returns the path of the slash path rel in the folder.
-func (w *writer) abs(rel string) string {
-	return filepath.Join(w.dir, filepath.FromSlash(rel))
-}
-
-// relTo returns the slash path of name in the folder at slash path dir.
-func relTo(dir, name string) string {
-	if dir == "." {
-		return name
-	}
-	return path.Join(dir, name)
+	return w.root.WriteFile(Marker, marker)
 }

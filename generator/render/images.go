@@ -35,6 +35,11 @@ var ImageWidths = []int{360, 720, 1080}
 // of padding on each side on a phone.
 const contentSizes = "(min-width: 780px) 748px, calc(100vw - 32px)"
 
+// maxResizePixels bounds the images that get resized copies: decoding one
+// takes four bytes a pixel, and a header is easily made to claim a billion
+// pixels. A larger image (no phone takes one) is published as it is.
+const maxResizePixels = 50_000_000
+
 // jpegQuality is the quality of resized JPEG images.
 const jpegQuality = 82
 
@@ -107,7 +112,7 @@ func (r *Renderer) loadImages() map[string]*bundleImage {
 				if err := bi.readSize(filepath.Join(r.opts.Root, filepath.FromSlash(bi.src))); err != nil || bi.w <= 0 || bi.h <= 0 {
 					continue
 				}
-				if format != "svg" {
+				if format != "svg" && int64(bi.w)*int64(bi.h) <= maxResizePixels {
 					for _, w := range ImageWidths {
 						name := variantName(f, w)
 						if w >= bi.w || files[name] {

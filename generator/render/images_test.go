@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -141,9 +143,10 @@ func testRenderer(t *testing.T, portable bool) *Renderer {
 	write("small.png", p.Bytes())
 	write("chart.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 400"></svg>`))
 	write("broken.jpg", []byte("not a jpeg"))
+	write("bomb.png", pngHeader(60000, 60000))
 	c := &model.Case{}
 	c.Kind, c.Slug, c.BundleDir = model.Cases, "lift", "content/cases/lift"
-	c.Files = []string{"broken.jpg", "chart.svg", "photo.jpg", "small.png"}
+	c.Files = []string{"bomb.png", "broken.jpg", "chart.svg", "photo.jpg", "small.png"}
 	site := &model.Site{Cases: []*model.Case{c}}
 	site.Index()
 	theme := fstest.MapFS{
@@ -160,6 +163,18 @@ func testRenderer(t *testing.T, portable bool) *Renderer {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// pngHeader is the start of a PNG that claims to be w×h pixels: what a
+// decompression bomb shows before its pixels, which the resizer must not
+// try to decode (60000×60000 is 14 GB of pixels).
+func pngHeader(w, h uint32) []byte {
+	ihdr := []byte("IHDR\x00\x00\x00\x00\x00\x00\x00\x00\x08\x06\x00\x00\x00")
+	binary.BigEndian.PutUint32(ihdr[4:], w)
+	binary.BigEndian.PutUint32(ihdr[8:], h)
+	b := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0d")
+	b = append(b, ihdr...)
+	return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(ihdr))
 }
 
 func TestFinishImages(t *testing.T) {

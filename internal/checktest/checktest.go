@@ -10,12 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jianghan-district/jianghan/generator"
 	"github.com/jianghan-district/jianghan/generator/diag"
-	"github.com/jianghan-district/jianghan/generator/link"
-	"github.com/jianghan-district/jianghan/generator/load"
-	"github.com/jianghan-district/jianghan/generator/markdown"
 	"github.com/jianghan-district/jianghan/generator/model"
-	"github.com/jianghan-district/jianghan/generator/urls"
 )
 
 // SiteYAML is the settings of every test site: a small Chinese vocabulary.
@@ -58,23 +55,22 @@ func WriteSite(t *testing.T, files map[string]string) string {
 	return root
 }
 
-// Check loads, checks and links a site as generator.Load does, and returns
-// its diagnostics as `jianghan check` prints them, sorted.
-func Check(t *testing.T, opts load.Options, files map[string]string) ([]string, *model.Site, *diag.List) {
+// Check loads, checks and links a site as `jianghan check` does (with
+// generator.Load, which build and serve read sites through too), and
+// returns its diagnostics as check prints them, sorted. opts.Root is set
+// to the new site's folder.
+func Check(t *testing.T, opts generator.Options, files map[string]string) ([]string, *model.Site, *diag.List) {
 	t.Helper()
-	root := WriteSite(t, files)
-	diags := &diag.List{}
-	site, err := load.Site(root, opts, diags)
+	opts.Root = WriteSite(t, files)
+	p, err := generator.Load(opts)
 	if err != nil {
-		t.Fatalf("load.Site: %v", err)
+		t.Fatalf("generator.Load: %v", err)
 	}
-	conv := markdown.New(markdown.Options{Unsafe: site.Config.Markdown.Unsafe})
-	link.Site(site, conv, urls.Linker{Base: site.Config.BasePath()}, diags)
 	var got []string
-	for _, d := range diags.Sorted() {
+	for _, d := range p.Diags.Sorted() {
 		got = append(got, d.String())
 	}
-	return got, site, diags
+	return got, p.Site, p.Diags
 }
 
 // SameLines reports a difference between the diagnostics got and wanted,

@@ -420,4 +420,46 @@ var en = map[Key]string{
 	NotFoundText:          "The page may have moved or been removed. Try a search:",
 	NotFoundHome:          "Back to the home page",
 	ThemeUnknownKey:       "the theme uses the message %q, which the catalogue does not hold: check its spelling, or add it to internal/msg",
+
+	// Untrusted input (keys_untrusted.go).
+	CharControl:    "the control character U+%04X",
+	CharNotUTF8:    "bytes that are not UTF-8",
+	CharLeadingDot: "a leading dot (names starting with a dot are hidden on a web site)",
+	CharDots:       "only dots",
+	CharPrintable:  "the character %q",
+
+	SlugUnsafe:     "slug %q cannot be used in a URL: it holds %s; use letters, digits and hyphens, e.g. lift-seven-floors",
+	TermUnsafe:     "%s %q cannot be used in a URL: it holds %s; remove it (/ \\ ? # %% < > \" and control characters are not allowed, nor a leading dot)",
+	FileNameUnsafe: "this file name cannot be used in a URL: it holds %s; rename it using words, letters, digits, hyphens and dots",
+
+	TextNotUTF8:        "this file is not UTF-8 (from this line on): save it again as UTF-8",
+	TextLooksGBK:       "this file is not UTF-8, it looks like GBK: save it again as UTF-8",
+	TextControl:        "%s holds %s: remove it; only text, tabs and line breaks belong here",
+	PageTooLarge:       "the file is %s, over the page limit of %s: split it into several pages, and put large material in the page bundle as an attachment",
+	ConfigTooLarge:     "site.yaml is %s, over the limit of %s: it holds only the site settings and vocabularies",
+	YAMLAliasCycle:     "the alias *%s is used inside its own anchor &%s and would never end: remove the alias",
+	YAMLAliasBudget:    "aliases (*) expand to more than %d values: write the values out instead",
+	TOMLNesting:        "TOML brackets or braces nest more than %d deep: nest less",
+	MarkdownNesting:    "quotes or lists on this line nest more than %d deep, which would take very long to convert: nest less",
+	MarkdownTooComplex: "from this paragraph on, the page leaves too many [ and links ]( unclosed (%d in this paragraph), which would take very long to convert: close them with ] and ), or write \\[",
+	MarkdownMarks:      "this page holds %d * _ ~ [ < ` marks and autolinks, over the limit of %d, which would take very long to convert: remove the marks you do not need, or put code in a ``` block",
+	ConvertPanic:       "jianghan failed inside while converting this page (%v): please report this file to the maintainers; other pages are not affected",
+
+	JobPanic:       "making %s failed inside jianghan (%v): please report the files of this page to the maintainers",
+	ReadPanic:      "reading the front matter failed inside (%v): please report this file to the maintainers",
+	FileNotRegular: "this is not a regular file (%s): content/ and the theme hold only files and folders",
+	LinkToDraft:    "link target %q is a draft and is not published: set draft: false in %s, or remove the link",
+
+	LinkOutside: "this is a symbolic link to %s, outside the site: copy the file into the site instead of linking to it",
+	LinkFolder:  "this is a symbolic link to the folder %s, and links to folders are not followed: copy the folder here",
+	LinkBroken:  "this symbolic link points at %s, which does not exist: remove the link or put the file back",
+
+	OutIsSite:      "the output folder %s is the site folder: a build replaces it; choose another with -o, e.g. %s",
+	OutInContent:   "the output folder %s is inside content/: the next build would read it as content; choose a folder outside content/ with -o",
+	OutInTheme:     "the output folder %s is inside the theme folder %s: choose a folder outside the theme with -o",
+	OutHoldsSite:   "the output folder %s holds the site folder %s: a build replaces the whole folder, the site with it; choose a new folder inside or beside the site with -o",
+	OutIsHome:      "the output folder %s is your home folder: a build replaces it; choose a new folder with -o",
+	OutIsRoot:      "the output folder %s is the root of the file system: choose a new folder with -o",
+	OutSideForeign: "%s was not left by a jianghan build and is not touched: move it away or rename it, then build again",
+	OutEscapes:     "refusing to write or delete outside the output folder: %s",
 }

@@ -422,4 +422,46 @@ var zh = map[Key]string{
 	NotFoundText:          "你要找的页面可能已经移动或删除。可以搜索一下：",
 	NotFoundHome:          "回到首页",
 	ThemeUnknownKey:       "主题模板用了消息目录里没有的名字 %q：检查拼写，或在 internal/msg 里加上它",
+
+	// Untrusted input (keys_untrusted.go).
+	CharControl:    "控制字符 U+%04X",
+	CharNotUTF8:    "不是 UTF-8 编码的字节",
+	CharLeadingDot: "开头的点（以点开头的名字在网站上是隐藏的）",
+	CharDots:       "只有点",
+	CharPrintable:  "字符「%s」",
+
+	SlugUnsafe:     "slug「%s」不能用在网址里：其中有%s；请只用字母、数字和连字符，例如 lift-seven-floors",
+	TermUnsafe:     "%s「%s」不能用在网址里：其中有%s；请去掉它（/ \\ ? # %% < > \" 和控制字符都不行，也不能以点开头）",
+	FileNameUnsafe: "这个文件名不能用在网址里：其中有%s；请给它改名，只用文字、字母、数字、连字符和点",
+
+	TextNotUTF8:        "该文件不是 UTF-8 编码（从这一行起）：请另存为 UTF-8",
+	TextLooksGBK:       "该文件不是 UTF-8 编码，看起来是 GBK：请另存为 UTF-8",
+	TextControl:        "%s 里有%s：删掉它，这里只能有文字、制表符和换行",
+	PageTooLarge:       "文件有 %s，超过了页面 %s 的上限：请把它拆成几页，大的材料放进页面包作为附件",
+	ConfigTooLarge:     "site.yaml 有 %s，超过了 %s 的上限：它只放站点设置和词表",
+	YAMLAliasCycle:     "别名 *%s 用在了它自己的锚点 &%s 里面，展开永无止境：请去掉这个别名",
+	YAMLAliasBudget:    "别名（*）展开后超过 %d 个值：请直接写出这些值，不要用别名",
+	TOMLNesting:        "TOML 的 [ ] 或 { } 嵌套超过了 %d 层：请减少嵌套",
+	MarkdownNesting:    "这一行的引用或列表嵌套超过了 %d 层，转换会极慢：请减少嵌套",
+	MarkdownTooComplex: "从这一段起，页面里没有闭合的 [ 和链接 ]( 太多（这一段有 %d 个），转换会极慢：请补上 ] 和 )，或在 [ 前加 \\",
+	MarkdownMarks:      "这一页有 %d 个 * _ ~ [ < ` 和自动链接，超过了 %d 个的上限，转换会极慢：请去掉多余的标记，或把代码放进 ``` 代码块",
+	ConvertPanic:       "转换这一页时 jianghan 出了内部错误（%v）：请把这个文件报告给维护者；其他页面不受影响",
+
+	JobPanic:       "生成 %s 时 jianghan 出了内部错误（%v）：请把这一页的文件报告给维护者",
+	ReadPanic:      "读取前言时出了内部错误（%v）：请把这个文件报告给维护者",
+	FileNotRegular: "这不是普通文件（%s）：content/ 和主题里只能放文件和文件夹",
+	LinkToDraft:    "链接目标「%s」是草稿，不会发布：把 %s 的 draft 改成 false，或去掉这个链接",
+
+	LinkOutside: "这是指向站点之外的符号链接（%s）：请把文件复制到站点里，不要链接",
+	LinkFolder:  "这是指向文件夹的符号链接（%s），文件夹链接不会被跟随：请把文件夹复制到这里",
+	LinkBroken:  "这个符号链接指向的 %s 不存在：删掉链接，或把文件放回去",
+
+	OutIsSite:      "输出文件夹 %s 就是站点文件夹：构建会替换它，请用 -o 另选一个，例如 %s",
+	OutInContent:   "输出文件夹 %s 在 content/ 里面：下一次构建会把它当作内容读进去，请用 -o 选 content/ 之外的文件夹",
+	OutInTheme:     "输出文件夹 %s 在主题文件夹 %s 里面：请用 -o 选主题之外的文件夹",
+	OutHoldsSite:   "输出文件夹 %s 包含站点文件夹 %s：构建会替换整个文件夹，连同站点本身，请用 -o 选站点里或旁边的一个新文件夹",
+	OutIsHome:      "输出文件夹 %s 是你的主文件夹：构建会替换它，请用 -o 另选一个新文件夹",
+	OutIsRoot:      "输出文件夹 %s 是文件系统的根：请用 -o 另选一个新文件夹",
+	OutSideForeign: "%s 不是 jianghan 构建留下的，不会动它：请把它移走或改名，再构建",
+	OutEscapes:     "拒绝在输出文件夹之外写入或删除：%s",
 }
