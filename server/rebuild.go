@@ -244,8 +244,15 @@ func (s *instance) run(jobs []render.Job, theme fs.FS) ([]*file, error) {
 	return files, nil
 }
 
-// runJob produces one file.
-func (s *instance) runJob(j render.Job, theme fs.FS, now time.Time) (*file, error) {
+// runJob produces one file. A job that fails inside (a template function,
+// an image decoder fed a strange file) fails the rebuild as an error;
+// serve keeps running.
+func (s *instance) runJob(j render.Job, theme fs.FS, now time.Time) (f *file, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			f, err = nil, msg.Errorf(msg.JobPanic, j.Path, x)
+		}
+	}()
 	switch {
 	case j.Render != nil:
 		if j.Path == "sw.js" {
@@ -263,21 +270,37 @@ func (s *instance) runJob(j render.Job, theme fs.FS, now time.Time) (*file, erro
 		}
 		return memFile(j.Path, b, now), nil
 	case j.Source != "":
-		src := filepath.Join(s.o.Root, filepath.FromSlash(j.Source))
-		st, err := os.Stat(src)
+		open := func() (io.ReadSeekCloser, error) { return openSite(s.o.Root, j.Source) }
+		f, err := open()
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		st, err := f.(*os.File).Stat()
 		if err != nil {
 			return nil, err
 		}
 		if st.Size() > maxMemFile {
-			return diskFile(j.Path, st.Size(), st.ModTime(), func() (io.ReadSeekCloser, error) { return os.Open(src) }), nil
+			return diskFile(j.Path, st.Size(), st.ModTime(), open), nil
 		}
-		b, err := os.ReadFile(src)
+		b, err := io.ReadAll(f)
 		if err != nil {
 			return nil, err
 		}
 		return memFile(j.Path, b, st.ModTime()), nil
 	}
 	return nil, nil // folders (the search index) are written by the search updater
+}
+
+// openSite opens a site file through the site folder as a root, so that a
+// symbolic link leaving the site (which load reports) is not served either.
+func openSite(root, rel string) (io.ReadSeekCloser, error) {
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return r.Open(filepath.FromSlash(rel))
 }
 
 // serveDev routes serve's requests: the event stream, the search API, and

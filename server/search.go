@@ -9,11 +9,13 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jianghan-district/jianghan/generator"
 	"github.com/jianghan-district/jianghan/internal/msg"
 	"github.com/jianghan-district/jianghan/search"
 	"github.com/jianghan-district/jianghan/search/index"
+	"github.com/jianghan-district/jianghan/search/query"
 	"github.com/jianghan-district/jianghan/search/static"
 )
 
@@ -99,7 +101,30 @@ func serveSearch(w http.ResponseWriter, r *http.Request, api http.Handler, ready
 		json.NewEncoder(w).Encode(map[string]string{"error": why().Error()})
 		return
 	}
-	api.ServeHTTP(w, r)
+	api.ServeHTTP(w, cutQuery(r))
+}
+
+// cutQuery cuts q to what a search reads of it (query.MaxQueryRunes), so
+// that the answer, which repeats the query, is not made to repeat 18 KB of
+// it.
+func cutQuery(r *http.Request) *http.Request {
+	v := r.URL.Query()
+	q := v.Get("q")
+	if utf8.RuneCountInString(q) <= query.MaxQueryRunes {
+		return r
+	}
+	n := 0
+	for i := range q {
+		if n == query.MaxQueryRunes {
+			q = q[:i]
+			break
+		}
+		n++
+	}
+	v.Set("q", q)
+	r2 := r.Clone(r.Context())
+	r2.URL.RawQuery = v.Encode()
+	return r2
 }
 
 // indexDir is serve's own bleve index in the site's cache folder, apart

@@ -29,7 +29,9 @@ const Dir = "themes/default"
 
 // ForSite returns the theme as the site sees it: its own files in
 // SITE/themes/default laid over the built-in theme. A site without the
-// folder gets the built-in theme as it is.
+// folder gets the built-in theme as it is. The site's files are read
+// through the site folder as a root, so that a symbolic link among them
+// that leaves the site cannot be read (check reports it).
 func ForSite(root string) fs.FS {
 	dir := filepath.Join(root, filepath.FromSlash(Dir))
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
@@ -37,5 +39,10 @@ func ForSite(root string) fs.FS {
 	}
 	// the site's files over the built-in ones, and the search script over
 	// both: a site's copy of an older search.js cannot read the index
+	if r, err := os.OpenRoot(root); err == nil {
+		if sub, err := fs.Sub(r.FS(), Dir); err == nil {
+			return withScripts(Layered(sub, Default()))
+		}
+	}
 	return withScripts(Layered(os.DirFS(dir), Default()))
 }

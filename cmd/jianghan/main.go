@@ -23,6 +23,7 @@ import (
 
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/internal/msg"
+	"github.com/jianghan-district/jianghan/internal/term"
 )
 
 // Exit statuses, as the SPEC fixes them.
@@ -68,7 +69,12 @@ func main() {
 
 // run is main without the process: tests call it.
 func run(args []string, stdout, stderr io.Writer) int {
-	return (&cli{stdout: stdout, stderr: stderr}).run(args)
+	// What a command prints may quote content (titles, snippets, file
+	// names); none of it may drive the terminal.
+	out, errOut := term.NewWriter(stdout), term.NewWriter(stderr)
+	defer out.Flush()
+	defer errOut.Flush()
+	return (&cli{stdout: out, stderr: errOut}).run(args)
 }
 
 func (c *cli) run(args []string) int {
