@@ -38,6 +38,7 @@ func decodeConfig(raw []byte, diags *diag.List) model.Config {
 		// page's street and topic: say only what to do first.
 		return cfg
 	}
+	raw = lineEnds(raw)
 	fm := &frontMatter{Line: 1}
 	if err := decodeYAML(raw, 0, fm, "site.yaml"); err != nil {
 		var se *syntaxError

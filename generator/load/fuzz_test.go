@@ -99,7 +99,8 @@ func checkDiags(t *testing.T, raw string, diags *diag.List, file string) {
 		if d.File != file || d.Line < 0 || d.Col < 0 || d.Msg == "" || !utf8.ValidString(d.Msg) {
 			t.Fatalf("%q: a bad diagnostic %+v", raw, d)
 		}
-		if d.Line > strings.Count(raw, "\n")+2 {
+		// A lone carriage return ends a line too, as editors show it.
+		if d.Line > strings.Count(raw, "\n")+strings.Count(raw, "\r")-strings.Count(raw, "\r\n")+2 {
 			t.Fatalf("%q: a diagnostic past the end of the file: %+v", raw, d)
 		}
 	}
@@ -152,5 +153,23 @@ func TestLooksGBK(t *testing.T) {
 		if got := looksGBK([]byte(tt.line)); got != tt.want {
 			t.Errorf("looksGBK(%q) = %v", tt.line, got)
 		}
+	}
+}
+
+// TestOldMacLineEnds: a file whose lines end in a lone carriage return
+// (found by FuzzYAMLFrontMatter) has its problems on the lines an editor
+// shows, not past the end of the file.
+func TestOldMacLineEnds(t *testing.T) {
+	raw := "---\rtitle: 加装电梯\rstreet: 水塔街道\rtopics: [居民自治]\rdate: 2023-02-30\r---\r\r## 问题\r\r一\r\r## 解决方案\r\r二\r"
+	diags := &diag.List{}
+	if e := Page(Source{Kind: model.Cases, Slug: "lift", Rel: "content/cases/lift.md"}, []byte(raw), &model.Config{}, diags); e == nil {
+		t.Fatalf("not read: %v", diags.Sorted())
+	}
+	got := diags.Sorted()
+	if len(got) != 1 || got[0].Line != 5 || got[0].Col != 7 {
+		t.Errorf("want the date's error at 5:7, got %v", got)
+	}
+	if s := string(lineEnds([]byte("a\r\nb\rc\r"))); s != "a\r\nb\nc\n" {
+		t.Errorf("lineEnds: %q", s)
 	}
 }

@@ -149,6 +149,7 @@ func decodeSource(s source, raw []byte, cfg *model.Config, diags *diag.List) mod
 		// is wrong with it shows once it is saved as UTF-8.
 		diags = &diag.List{}
 	}
+	raw = lineEnds(raw)
 	fm, body, bodyLine, err := splitFrontMatter(raw)
 	if err != nil {
 		var se *syntaxError

@@ -175,6 +175,23 @@ func looksGBK(line []byte) bool {
 	return han > 0 && han > 2*multi
 }
 
+// lineEnds makes every lone carriage return (an old Mac line end) a line
+// feed. YAML and Markdown take it for a line end, and positions are
+// counted in line feeds: read as it is, a file of such lines would have
+// its problems reported on lines that do not exist.
+func lineEnds(raw []byte) []byte {
+	if bytes.IndexByte(raw, '\r') < 0 {
+		return raw
+	}
+	out := bytes.Clone(raw)
+	for i, b := range out {
+		if b == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
+}
+
 // controlChars reports every control character (other than tab and line
 // ends) in the keys and values of a front matter block or site.yaml: a
 // title holding ESC [2J clears the terminal that prints it.
