@@ -120,11 +120,15 @@ func main() {
 		var user, sys float64
 		fmt.Sscan(lines[len(lines)-1], &kb, &user, &sys)
 		shown := ""
-		for _, l := range append(lines[:len(lines)-1], strings.Split(out.String(), "\n")...) {
-			if strings.HasPrefix(l, in.file) || strings.HasPrefix(l, "ok:") {
+		all := append(lines[:len(lines)-1], strings.Split(strings.TrimSpace(out.String()), "\n")...)
+		for _, l := range all {
+			if strings.HasPrefix(l, in.file) {
 				shown = l
 				break
 			}
+		}
+		if shown == "" { // nothing about the file: the summary
+			shown = all[len(all)-1]
 		}
 		if r := []rune(shown); len(r) > 70 {
 			shown = string(r[:70]) + "…"
