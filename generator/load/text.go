@@ -65,14 +65,17 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// Room for the whole file and a byte more, read at once as
+	// os.ReadFile does; the byte more tells a file grown since the stat.
+	var buf bytes.Buffer
+	buf.Grow(int(st.Size()) + 1)
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, err
 	}
-	if int64(len(b)) > limit { // it grew since the stat
-		return nil, &errTooLarge{size: int64(len(b)), limit: limit}
+	if int64(buf.Len()) > limit {
+		return nil, &errTooLarge{size: int64(buf.Len()), limit: limit}
 	}
-	return b, nil
+	return buf.Bytes(), nil
 }
 
 // ReadPageFile reads the bytes of the page file at rel (relative to root,
