@@ -1,11 +1,15 @@
 // Command relevance runs the judged queries of search/relevance through
 // jianghan's own search (Index.Search), bleve's built-in cjk analyzer with a
-// plain OR match query (BM25), and, given their results, Pagefind, and
-// prints success@3, MRR and nDCG@10 side by side. bench/relevance.sh runs
-// it with Pagefind's results; alone it compares the first two:
+// plain OR match query (BM25), and, given their results, Pagefind and the
+// engines of bench/baselines.mjs (MiniSearch as VitePress configures it,
+// MiniSearch with a word segmenter, jieba + BM25), and prints success@3,
+// MRR and nDCG@10 side by side, then every query on which an engine ranks
+// a right page higher than jianghan. bench/relevance.sh runs it with all
+// of them; alone it compares the first two:
 //
-//	go run ./bench/relevance [-site .] [-pagefind results.json]
-//	go run ./bench/relevance -queries   # the queries, for Pagefind
+//	go run ./bench/relevance [-site .] [-pagefind results.json] [-results engines.json]
+//	go run ./bench/relevance -queries   # the queries, for the other engines
+//	go run ./bench/relevance -docs      # the documents, for baselines.mjs
 package main
 
 import (
@@ -32,8 +36,17 @@ func main() {
 	site := flag.String("site", ".", "the site folder (holding content/)")
 	set := flag.String("set", "search/relevance/testdata/judged.yaml", "the judged queries")
 	pagefind := flag.String("pagefind", "", "Pagefind's results: a JSON object of query to URLs in rank order")
+	results := flag.String("results", "", "other engines' results: a JSON array of {name, results: {query: URLs in rank order}}")
 	list := flag.Bool("queries", false, "print the judged queries as a JSON array and stop")
+	dump := flag.Bool("docs", false, "print the documents every engine indexes as a JSON array and stop")
 	flag.Parse()
+	if *dump {
+		if err := printDocuments(*site); err != nil {
+			fmt.Fprintln(os.Stderr, "relevance:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *list {
 		qs, err := relevance.Load(*set)
 		if err != nil {
@@ -47,13 +60,13 @@ func main() {
 		json.NewEncoder(os.Stdout).Encode(out)
 		return
 	}
-	if err := run(*site, *set, *pagefind); err != nil {
+	if err := run(*site, *set, *pagefind, *results); err != nil {
 		fmt.Fprintln(os.Stderr, "relevance:", err)
 		os.Exit(1)
 	}
 }
 
-func run(site, set, pagefind string) error {
+func run(site, set, pagefind, results string) error {
 	qs, err := relevance.Load(set)
 	if err != nil {
 		return err
@@ -78,7 +91,7 @@ func run(site, set, pagefind string) error {
 	if _, err := ix.Sync(docs); err != nil {
 		return err
 	}
-	ours, _, err := relevance.Evaluate("jianghan", qs, func(q string) ([]string, error) {
+	ours, oursScores, err := relevance.Evaluate("jianghan", qs, func(q string) ([]string, error) {
 		r, err := ix.Search(context.Background(), search.Request{Query: q})
 		if err != nil {
 			return nil, err
@@ -98,7 +111,7 @@ func run(site, set, pagefind string) error {
 		return err
 	}
 	defer cjkIndex.Close()
-	baseline, _, err := relevance.Evaluate("bleve cjk, OR", qs, func(q string) ([]string, error) {
+	baseline, baselineScores, err := relevance.Evaluate("bleve cjk, OR", qs, func(q string) ([]string, error) {
 		mq := bleve.NewMatchQuery(q)
 		mq.SetField("content")
 		mq.SetOperator(bquery.MatchQueryOperatorOr)
@@ -115,20 +128,30 @@ func run(site, set, pagefind string) error {
 	if err != nil {
 		return err
 	}
-	reports := []*relevance.Report{ours, baseline}
+	runs := []engineRun{{baseline, baselineScores}}
 
+	var others []engineResults
 	if pagefind != "" {
-		b, err := os.ReadFile(pagefind)
+		pf, err := readResults(pagefind, false)
 		if err != nil {
 			return err
 		}
-		var results map[string][]string
-		if err := json.Unmarshal(b, &results); err != nil {
-			return fmt.Errorf("%s: %w", pagefind, err)
+		others = append(others, pf...)
+	}
+	if results != "" {
+		rs, err := readResults(results, true)
+		if err != nil {
+			return err
 		}
-		pf, _, err := relevance.Evaluate("Pagefind", qs, func(q string) ([]string, error) {
+		others = append(others, rs...)
+	}
+	for _, o := range others {
+		if err := checkAnswered(qs, o); err != nil {
+			return err
+		}
+		r, scores, err := relevance.Evaluate(o.Name, qs, func(q string) ([]string, error) {
 			var keys []string
-			for _, u := range results[q] {
+			for _, u := range o.Results[q] {
 				keys = append(keys, relevance.Key(u))
 			}
 			return keys, nil
@@ -136,10 +159,16 @@ func run(site, set, pagefind string) error {
 		if err != nil {
 			return err
 		}
-		reports = append(reports, pf)
+		runs = append(runs, engineRun{r, scores})
+	}
+
+	reports := []*relevance.Report{ours}
+	for _, r := range runs {
+		reports = append(reports, r.report)
 	}
 	fmt.Printf("%d judged queries over %d pages of %s\n\n", len(qs), len(docs), site)
 	relevance.WriteTable(os.Stdout, reports...)
+	writeBeaten(os.Stdout, qs, oursScores, runs)
 	return nil
 }
 
