@@ -1,11 +1,12 @@
 // Command relevance runs the judged queries of search/relevance through
 // jianghan's own search (Index.Search), bleve's built-in cjk analyzer with a
-// plain OR match query (BM25), and, given their results, Pagefind and the
-// engines of bench/baselines.mjs (MiniSearch as VitePress configures it,
-// MiniSearch with a word segmenter, jieba + BM25), and prints success@3,
-// MRR and nDCG@10 side by side, then every query on which an engine ranks
-// a right page higher than jianghan. bench/relevance.sh runs it with all
-// of them; alone it compares the first two:
+// plain OR match query (BM25), given their results Pagefind and the engines
+// of bench/baselines.mjs (MiniSearch as VitePress configures it, MiniSearch
+// with a word segmenter, jieba + BM25), and last jianghan without the
+// site's thesaurus, which no other engine is given. It prints success@3,
+// MRR, nDCG@10 and the empty lists side by side, then every query on which
+// an engine ranks a right page higher than jianghan. bench/relevance.sh
+// runs it with all of them; alone it leaves out Pagefind and Node's:
 //
 //	go run ./bench/relevance [-site .] [-pagefind results.json] [-results engines.json]
 //	go run ./bench/relevance -queries   # the queries, for the other engines
@@ -82,26 +83,13 @@ func run(site, set, pagefind, results string) error {
 	}
 	defer os.RemoveAll(tmp)
 
-	ix, err := index.Open(filepath.Join(tmp, "ours"))
+	ours, oursScores, err := evaluateOurs("jianghan", qs, docs, filepath.Join(tmp, "ours"), generator.Synonyms(p.Site))
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
-	ix.SetSynonyms(generator.Synonyms(p.Site))
-	if _, err := ix.Sync(docs); err != nil {
-		return err
-	}
-	ours, oursScores, err := relevance.Evaluate("jianghan", qs, func(q string) ([]string, error) {
-		r, err := ix.Search(context.Background(), search.Request{Query: q})
-		if err != nil {
-			return nil, err
-		}
-		var keys []string
-		for _, h := range r.Hits {
-			keys = append(keys, relevance.Key(h.URL))
-		}
-		return keys, nil
-	})
+	// The same index without the site's thesaurus, which no other engine
+	// here is given: how much of the lead is the thesaurus.
+	plain, plainScores, err := evaluateOurs("jianghan no syn.", qs, docs, filepath.Join(tmp, "plain"), nil)
 	if err != nil {
 		return err
 	}
@@ -162,6 +150,7 @@ func run(site, set, pagefind, results string) error {
 		runs = append(runs, engineRun{r, scores})
 	}
 
+	runs = append(runs, engineRun{plain, plainScores})
 	reports := []*relevance.Report{ours}
 	for _, r := range runs {
 		reports = append(reports, r.report)
@@ -170,6 +159,31 @@ func run(site, set, pagefind, results string) error {
 	relevance.WriteTable(os.Stdout, reports...)
 	writeBeaten(os.Stdout, qs, oursScores, runs)
 	return nil
+}
+
+// evaluateOurs indexes docs with jianghan's own index in dir, with the
+// given thesaurus, and scores Index.Search on the judged set.
+func evaluateOurs(name string, qs []relevance.Query, docs []search.Document, dir string, synonyms [][]string) (*relevance.Report, []relevance.Score, error) {
+	ix, err := index.Open(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer ix.Close()
+	ix.SetSynonyms(synonyms)
+	if _, err := ix.Sync(docs); err != nil {
+		return nil, nil, err
+	}
+	return relevance.Evaluate(name, qs, func(q string) ([]string, error) {
+		r, err := ix.Search(context.Background(), search.Request{Query: q})
+		if err != nil {
+			return nil, err
+		}
+		var keys []string
+		for _, h := range r.Hits {
+			keys = append(keys, relevance.Key(h.URL))
+		}
+		return keys, nil
+	})
 }
 
 // cjkBleve indexes every page's visible text (title, summary, sections and
