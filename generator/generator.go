@@ -7,6 +7,7 @@ package generator
 
 import (
 	"github.com/jianghan-district/jianghan/generator/diag"
+	"github.com/jianghan-district/jianghan/generator/incremental"
 	"github.com/jianghan-district/jianghan/generator/link"
 	"github.com/jianghan-district/jianghan/generator/markdown"
 	"github.com/jianghan-district/jianghan/generator/model"
@@ -51,7 +52,7 @@ type Project struct {
 
 	// live is set by LoadIncremental: what Apply needs to update the
 	// project one file at a time.
-	live *live
+	live *incremental.State
 }
 
 // Load reads, checks and links the site. Content problems are in the
@@ -59,17 +60,29 @@ type Project struct {
 // content folder, unreadable files).
 //
 // check, build and serve all read a site through the same code, the
-// incremental loader's (loadAll), so that they report the same problems in
-// the same words; Load keeps nothing of it for later changes.
+// incremental loader's, so that they report the same problems in the same
+// words; Load keeps nothing of it for later changes.
 func Load(opts Options) (*Project, error) {
-	p := &Project{Options: opts, live: newLive(render.Options{})}
-	if err := p.loadAll(false); err != nil {
+	s, err := incremental.Load(opts.incremental(render.Options{}), false)
+	if err != nil {
 		return nil, err
 	}
+	p := &Project{Options: opts}
+	p.sync(s, s.Diagnostics())
+	return p, nil
+}
+
+// incremental are the options of the incremental loader.
+func (o Options) incremental(ro render.Options) incremental.Options {
+	return incremental.Options{Root: o.root(), BaseURL: o.BaseURL, Drafts: o.Drafts, Portable: o.Portable, Render: ro}
+}
+
+// sync takes the model and the problems from the incremental state, which
+// Apply may have made anew.
+func (p *Project) sync(s *incremental.State, ds []diag.Diagnostic) {
+	p.Site, p.Linker, p.Converter, p.Resolver = s.Site, s.Linker, s.Converter, s.Resolver
 	p.Diags = &diag.List{}
-	for _, d := range p.live.diagnostics() {
+	for _, d := range ds {
 		p.Diags.Add(d)
 	}
-	p.live = nil
-	return p, nil
 }

@@ -1,4 +1,4 @@
-package generator
+package incremental
 
 import (
 	"os"
@@ -42,7 +42,7 @@ var themePrefix = themes.Dir + "/"
 
 // classify sorts the changes. Paths it does not know (outside content/ and
 // the theme, archetypes, editors' temporary files) are dropped.
-func (l *live) classify(root string, changes []Change) *changeSet {
+func classify(root string, changes []Change) *changeSet {
 	cs := &changeSet{entries: map[string]bool{}, stylesOnly: true}
 	seen := map[string]bool{}
 	for _, c := range changes {
@@ -54,7 +54,7 @@ func (l *live) classify(root string, changes []Change) *changeSet {
 		if load.IsIgnored(path.Base(rel)) && rel != "content" {
 			continue
 		}
-		if l.classifyOne(root, rel, cs) {
+		if classifyOne(root, rel, cs) {
 			cs.files = append(cs.files, rel)
 		}
 	}
@@ -66,7 +66,7 @@ func (l *live) classify(root string, changes []Change) *changeSet {
 }
 
 // classifyOne files one cleaned path; it reports whether the path matters.
-func (l *live) classifyOne(root, rel string, cs *changeSet) bool {
+func classifyOne(root, rel string, cs *changeSet) bool {
 	if rest, ok := strings.CutPrefix(rel, themePrefix); ok {
 		return classifyTheme(rest, cs)
 	}

@@ -1,4 +1,4 @@
-package generator
+package incremental_test
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jianghan-district/jianghan/generator"
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/render"
 	"github.com/jianghan-district/jianghan/internal/msg"
@@ -31,11 +32,11 @@ var devOptions = render.Options{DevScript: "<script>/* 实时刷新 */</script>"
 func copySite(t testing.TB) string {
 	t.Helper()
 	root := t.TempDir()
-	err := filepath.WalkDir(filepath.Join("..", "content"), func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join("..", "..", "content"), func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(filepath.Join("..", "content"), p)
+		rel, _ := filepath.Rel(filepath.Join("..", "..", "content"), p)
 		dst := filepath.Join(root, "content", rel)
 		if d.IsDir() {
 			return os.MkdirAll(dst, 0o755)
@@ -95,7 +96,7 @@ func runJobs(t testing.TB, root string, theme fs.FS, jobs []render.Job, out map[
 // fullBuild renders the site from scratch, as jianghan build would.
 func fullBuild(t testing.TB, root string) (map[string][]byte, []diag.Diagnostic) {
 	t.Helper()
-	p, err := Load(Options{Root: root})
+	p, err := generator.Load(generator.Options{Root: root})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +284,7 @@ const planSVG = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200
 // one and checks after each that serve's state is a fresh build's.
 func TestIncrementalMatchesFullBuild(t *testing.T) {
 	root := copySite(t)
-	p, d, err := LoadIncremental(Options{Root: root}, devOptions)
+	p, d, err := generator.LoadIncremental(generator.Options{Root: root}, devOptions)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,7 +292,7 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		t.Fatalf("the sample library has errors: %v", diagLines(d.Diagnostics))
 	}
 	out := map[string][]byte{}
-	runJobs(t, root, p.live.renderer.Theme(), d.Jobs, out)
+	runJobs(t, root, themes.ForSite(root), d.Jobs, out)
 	d.Commit()
 	want, _ := fullBuild(t, root)
 	sameOutput(t, out, want)
@@ -364,9 +365,9 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
 			changes := st.edit(t, root)
-			var cs []Change
+			var cs []generator.Change
 			for _, c := range changes {
-				cs = append(cs, Change{Path: c})
+				cs = append(cs, generator.Change{Path: c})
 			}
 			d, err := p.Apply(cs)
 			if err != nil {
@@ -413,7 +414,7 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 			if st.styles != (len(d.Styles) > 0 && d.StylesOnly) {
 				t.Errorf("styles = %v, only %v; want a stylesheet swap: %v", d.Styles, d.StylesOnly, st.styles)
 			}
-			runJobs(t, root, p.live.renderer.Theme(), d.Jobs, out)
+			runJobs(t, root, themes.ForSite(root), d.Jobs, out)
 			for _, r := range d.Removed {
 				delete(out, r)
 			}
@@ -438,11 +439,11 @@ func TestLoadIncrementalDiagnostics(t *testing.T) {
 	} {
 		e(t, root)
 	}
-	p, d, err := LoadIncremental(Options{Root: root}, devOptions)
+	p, d, err := generator.LoadIncremental(generator.Options{Root: root}, devOptions)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ref, err := Load(Options{Root: root})
+	ref, err := generator.Load(generator.Options{Root: root})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -463,12 +464,12 @@ func TestLoadIncrementalDiagnostics(t *testing.T) {
 // related cases, term pages and lists must follow every change.
 func TestIncrementalRandomEdits(t *testing.T) {
 	root := copySite(t)
-	p, d, err := LoadIncremental(Options{Root: root}, devOptions)
+	p, d, err := generator.LoadIncremental(generator.Options{Root: root}, devOptions)
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := map[string][]byte{}
-	runJobs(t, root, p.live.renderer.Theme(), d.Jobs, out)
+	runJobs(t, root, themes.ForSite(root), d.Jobs, out)
 	d.Commit()
 	rng := rand.New(rand.NewSource(7))
 	cfg := p.Site.Config
@@ -490,7 +491,7 @@ func TestIncrementalRandomEdits(t *testing.T) {
 	}
 	var made []string
 	for step := 0; step < 40; step++ {
-		var changes []Change
+		var changes []generator.Change
 		for n := 1 + rng.Intn(3); n > 0; n-- {
 			switch op := rng.Intn(4); {
 			case op == 0 || len(made) == 0:
@@ -498,16 +499,16 @@ func TestIncrementalRandomEdits(t *testing.T) {
 				rel := "content/cases/" + slug + ".md"
 				write(rel, caseFile(fmt.Sprintf("随机案例%d", rng.Intn(5))))(t, root)
 				made = append(made, rel)
-				changes = append(changes, Change{Path: rel})
+				changes = append(changes, generator.Change{Path: rel})
 			case op == 1:
 				i := rng.Intn(len(made))
 				remove(made[i])(t, root)
-				changes = append(changes, Change{Path: made[i]})
+				changes = append(changes, generator.Change{Path: made[i]})
 				made = append(made[:i], made[i+1:]...)
 			default:
 				rel := made[rng.Intn(len(made))]
 				write(rel, caseFile(fmt.Sprintf("随机案例%d", rng.Intn(5))))(t, root)
-				changes = append(changes, Change{Path: rel})
+				changes = append(changes, generator.Change{Path: rel})
 			}
 		}
 		d, err := p.Apply(changes)
@@ -517,7 +518,7 @@ func TestIncrementalRandomEdits(t *testing.T) {
 		if d.Failed {
 			t.Fatalf("step %d: %q", step, diagLines(d.Diagnostics))
 		}
-		runJobs(t, root, p.live.renderer.Theme(), d.Jobs, out)
+		runJobs(t, root, themes.ForSite(root), d.Jobs, out)
 		for _, r := range d.Removed {
 			delete(out, r)
 		}
@@ -534,12 +535,12 @@ func TestIncrementalRandomEdits(t *testing.T) {
 // draft reads the same from check and from serve.
 func TestIncrementalRandomDrafts(t *testing.T) {
 	root := copySite(t)
-	p, d, err := LoadIncremental(Options{Root: root}, devOptions)
+	p, d, err := generator.LoadIncremental(generator.Options{Root: root}, devOptions)
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := map[string][]byte{}
-	runJobs(t, root, p.live.renderer.Theme(), d.Jobs, out)
+	runJobs(t, root, themes.ForSite(root), d.Jobs, out)
 	d.Commit()
 	var pages, lectures []string // page files that may turn draft, lecture slugs
 	for _, pg := range p.Site.Pages {
@@ -569,25 +570,25 @@ func TestIncrementalRandomDrafts(t *testing.T) {
 	failed, draftRefs, draftLinks := 0, 0, 0
 	drafted, broken := map[string]bool{}, map[string]bool{}
 	for step := 0; step < 40; step++ {
-		var changes []Change
+		var changes []generator.Change
 		if rng.Intn(2) == 0 {
 			// Publish every draft again and drop the cases naming them:
 			// the site builds, and its output is compared too.
 			for rel := range drafted {
 				toggle(rel)
-				changes = append(changes, Change{Path: rel})
+				changes = append(changes, generator.Change{Path: rel})
 			}
 			for rel, b := range broken {
 				if b {
 					b, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 					write(rel, strings.Replace(string(b), "\ntitle: [", "\ntitle: ", 1))(t, root)
-					changes = append(changes, Change{Path: rel})
+					changes = append(changes, generator.Change{Path: rel})
 				}
 			}
 			broken = map[string]bool{}
 			for _, rel := range made {
 				remove(rel)(t, root)
-				changes = append(changes, Change{Path: rel})
+				changes = append(changes, generator.Change{Path: rel})
 			}
 			drafted, made = map[string]bool{}, nil
 		}
@@ -605,7 +606,7 @@ func TestIncrementalRandomDrafts(t *testing.T) {
 				}
 				write(rel, s)(t, root)
 				broken[rel] = !broken[rel]
-				changes = append(changes, Change{Path: rel})
+				changes = append(changes, generator.Change{Path: rel})
 			case op <= 1:
 				rel := pages[rng.Intn(len(pages))]
 				toggle(rel)
@@ -613,7 +614,7 @@ func TestIncrementalRandomDrafts(t *testing.T) {
 				if !drafted[rel] {
 					delete(drafted, rel)
 				}
-				changes = append(changes, Change{Path: rel})
+				changes = append(changes, generator.Change{Path: rel})
 			case op == 2 || len(made) == 0:
 				lec := lectures[rng.Intn(len(lectures))]
 				rel := fmt.Sprintf("content/cases/draft-ref-%02d-%d.md", step, n)
@@ -621,11 +622,11 @@ func TestIncrementalRandomDrafts(t *testing.T) {
 					step, 1+rng.Intn(28), lec, lec)
 				write(rel, text)(t, root)
 				made = append(made, rel)
-				changes = append(changes, Change{Path: rel})
+				changes = append(changes, generator.Change{Path: rel})
 			case op == 3:
 				i := rng.Intn(len(made))
 				remove(made[i])(t, root)
-				changes = append(changes, Change{Path: made[i]})
+				changes = append(changes, generator.Change{Path: made[i]})
 				made = append(made[:i], made[i+1:]...)
 			default:
 				// A draft given another slug, or its slug taken back.
@@ -638,7 +639,7 @@ func TestIncrementalRandomDrafts(t *testing.T) {
 					s = strings.Replace(s, "\ndraft: true\n", "\ndraft: true\nslug: renamed-draft\n", 1)
 				}
 				write(rel, s)(t, root)
-				changes = append(changes, Change{Path: rel})
+				changes = append(changes, generator.Change{Path: rel})
 			}
 		}
 		d, err := p.Apply(changes)
@@ -667,7 +668,7 @@ func TestIncrementalRandomDrafts(t *testing.T) {
 			failed++
 			continue
 		}
-		runJobs(t, root, p.live.renderer.Theme(), d.Jobs, out)
+		runJobs(t, root, themes.ForSite(root), d.Jobs, out)
 		for _, r := range d.Removed {
 			delete(out, r)
 		}
