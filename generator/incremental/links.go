@@ -69,4 +69,3 @@ func (k pageLinks) restore(e model.Entry) {
 		x.LessonPages = k.lessonPages
 	}
 }
-

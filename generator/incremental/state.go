@@ -61,12 +61,12 @@ type files struct {
 // problems are the site's diagnostics, kept by what Apply reads again to
 // update them; a unit keeps its own.
 type problems struct {
-	config  []diag.Diagnostic
-	walk    map[string][]diag.Diagnostic // by the path they name, see walkKey
-	theme   []diag.Diagnostic            // links in the site's theme folder
-	themeErr []diag.Diagnostic           // the theme could not be parsed
-	dup     map[string][]diag.Diagnostic // by page key
-	global  []diag.Diagnostic            // references and warnings
+	config   []diag.Diagnostic
+	walk     map[string][]diag.Diagnostic // by the path they name, see walkKey
+	theme    []diag.Diagnostic            // links in the site's theme folder
+	themeErr []diag.Diagnostic            // the theme could not be parsed
+	dup      map[string][]diag.Diagnostic // by page key
+	global   []diag.Diagnostic            // references and warnings
 }
 
 // unit is one page file as last read.

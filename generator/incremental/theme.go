@@ -59,4 +59,3 @@ func oldAsset(r *render.Renderer, name string) (string, bool) {
 	}
 	return r.AssetPath(name)
 }
-

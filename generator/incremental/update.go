@@ -429,4 +429,3 @@ func mentions(body []byte, names []string) bool {
 	}
 	return false
 }
-
