@@ -111,7 +111,6 @@ func (p *Project) SearchJob() render.Job {
 func searchJob(docs []search.Document, opts static.Options) render.Job {
 	return render.Job{
 		Path: "search",
-		Deps: []string{"*"},
 		Files: func(put func(name string, data []byte) error) error {
 			return static.StaticFiles(docs, opts, put)
 		},

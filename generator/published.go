@@ -42,7 +42,7 @@ const serveFormat = 2
 // serveJob writes ServeFile. The same documents give the same bytes, so an
 // unchanged library leaves the file alone.
 func serveJob(base string, docs []search.Document, synonyms [][]string) render.Job {
-	return render.Job{Path: ServeFile, Deps: []string{"*"}, Render: func() ([]byte, error) {
+	return render.Job{Path: ServeFile, Render: func() ([]byte, error) {
 		var b bytes.Buffer
 		zw, err := gzip.NewWriterLevel(&b, gzip.DefaultCompression)
 		if err != nil {

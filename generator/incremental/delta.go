@@ -1,8 +1,8 @@
 package incremental
 
 import (
+	"slices"
 	"sort"
-	"strings"
 
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/render"
@@ -46,10 +46,9 @@ type Delta struct {
 	Styles     []AssetChange
 	StylesOnly bool
 
-	out     *output
-	gen     int
-	next    map[string][]string
-	depsGen int
+	out *output
+	gen int
+	all bool // every job of the site is in Jobs
 }
 
 // AssetChange is a theme asset published under a new fingerprinted name.
@@ -58,48 +57,80 @@ type AssetChange struct {
 	Old, New string // output paths, "assets/css/site.3f2a9c1d.css"
 }
 
-// output is what the published output holds, as far as Apply knows: the
-// deps of every job as last committed, and what changed since.
+// output is what the published output holds, as far as Apply knows: what
+// every job read when it last ran, and which of those inputs changed since.
 type output struct {
-	// committed holds each output path's Deps as last committed; dirty
-	// the dep keys changed since; pages the page keys changed since.
-	committed    map[string][]string
-	dirty, pages map[string]bool
-	all          bool // every job must run
-	themeAll     bool // every job reading a template must run
-	gen          int  // counts Apply calls, see Delta.Commit
+	// committed holds what each output path's job read when it last ran
+	// and was committed; byDep indexes it from each input to the paths
+	// that read it (an entry is checked against committed when used: a
+	// job may have stopped reading it).
+	committed map[string][]render.Dep
+	byDep     map[render.Dep][]string
+	// dirty are the inputs changed since the last commit; pages the keys
+	// of the pages whose content changed since.
+	dirty    map[render.Dep]bool
+	pages    map[string]bool
+	all      bool // every job must run
+	themeAll bool // every job that read a template must run
+	gen      int  // counts Apply calls, see Delta.Commit
 
-	// jobs are the site's jobs as last listed, deps their Deps by path;
-	// shape is set when they must be listed again.
-	jobs  []render.Job
-	deps  map[string][]string
-	shape bool
-	// depsGen counts the job lists made; committedGen is the one whose
-	// Deps are committed. byDep indexes the current jobs by dep, anyDep
-	// lists those that depend on everything.
-	depsGen, committedGen int
-	byDep                 map[string][]int32
-	anyDep                []int32
+	// jobs are the site's jobs as last listed, with each path's place in
+	// the list; shape is set when they must be listed again, listed when
+	// they were since the last commit.
+	jobs   []render.Job
+	place  map[string]int
+	shape  bool
+	listed bool
+	// keys are the list and link keys of the site as last compared (see
+	// shape.go).
+	keys *siteKeys
 }
 
 func newOutput() output {
-	return output{dirty: map[string]bool{}, pages: map[string]bool{}, committed: map[string][]string{}}
+	return output{dirty: map[render.Dep]bool{}, pages: map[string]bool{}, committed: map[string][]render.Dep{}, byDep: map[render.Dep][]string{}}
 }
 
 // Commit records that the delta's jobs ran and their output is published:
-// the next Apply compares against this state. A delta that is not
-// committed (its jobs failed) leaves its work for the next Apply to return
-// again. Committing a delta older than the last Apply does nothing.
+// what each job read is kept for the next Apply, which compares against
+// this state. A delta that is not committed (its jobs failed) leaves its
+// work for the next Apply to return again. Committing a delta older than
+// the last Apply does nothing.
 func (d *Delta) Commit() {
 	o := d.out
 	if o == nil || d.Failed || d.gen != o.gen {
 		return
 	}
-	o.committed, o.committedGen = d.next, d.depsGen
-	o.dirty = map[string]bool{}
-	o.pages = map[string]bool{}
+	if d.all {
+		// Every job ran: what they read is all there is to know.
+		o.committed = make(map[string][]render.Dep, len(d.Jobs))
+		o.byDep = map[render.Dep][]string{}
+	}
+	for _, p := range d.Removed {
+		delete(o.committed, p)
+	}
+	for i := range d.Jobs {
+		o.record(d.Jobs[i].Path, d.Jobs[i].Deps())
+	}
+	clear(o.dirty)
+	clear(o.pages)
 	o.all = false
 	o.themeAll = false
+	o.listed = false
+}
+
+// record keeps what the job at path read, indexing the inputs it did not
+// read before.
+func (o *output) record(path string, deps []render.Dep) {
+	prev := o.committed[path]
+	o.committed[path] = deps
+	if slices.Equal(prev, deps) {
+		return
+	}
+	for _, d := range deps {
+		if !slices.Contains(prev, d) {
+			o.byDep[d] = append(o.byDep[d], path)
+		}
+	}
 }
 
 // Start returns the delta of a state just loaded: every job of the site,
@@ -174,116 +205,70 @@ func hasErrors(ds []diag.Diagnostic) bool {
 // plan picks the jobs to run and the paths to remove. The list of jobs is
 // made again only when the shape of the site changed (pages came or went,
 // front matter or the theme changed); after an edit of a page's text the
-// jobs and their Deps are what they were.
-func (l *output) plan(r *render.Renderer, d *Delta) {
-	if l.shape || l.jobs == nil {
-		l.jobs = r.Jobs()
-		l.deps = make(map[string][]string, len(l.jobs))
-		for _, j := range l.jobs {
-			l.deps[j.Path] = j.Deps
+// jobs are what they were. A job runs when it is new, when everything must,
+// or when an input it read when it last ran has changed.
+func (o *output) plan(r *render.Renderer, d *Delta) {
+	if o.shape || o.jobs == nil {
+		o.jobs = r.Jobs()
+		o.place = make(map[string]int, len(o.jobs))
+		for i, j := range o.jobs {
+			o.place[j.Path] = i
 		}
-		l.byDep = nil
-		l.depsGen++
-		l.shape = false
+		o.shape = false
+		o.listed = true
 	}
-	d.next, d.depsGen = l.deps, l.depsGen
-	if l.committedGen == l.depsGen && !l.all {
-		// The committed jobs are these jobs: only dirty deps matter.
-		for _, i := range l.dirtyJobs() {
-			d.Jobs = append(d.Jobs, l.jobs[i])
-		}
-		return
-	}
-	changed := l.all || l.themeAll || len(l.dirty) > 0
-	for _, j := range l.jobs {
-		if l.needs(j, changed) {
-			d.Jobs = append(d.Jobs, j)
+	if o.all {
+		d.Jobs = append(d.Jobs, o.jobs...)
+		d.all = true
+	} else {
+		for _, i := range o.picked() {
+			d.Jobs = append(d.Jobs, o.jobs[i])
 		}
 	}
-	for path := range l.committed {
-		if _, ok := l.deps[path]; !ok {
-			d.Removed = append(d.Removed, path)
+	if o.listed {
+		for path := range o.committed {
+			if _, ok := o.place[path]; !ok {
+				d.Removed = append(d.Removed, path)
+			}
 		}
+		sort.Strings(d.Removed)
 	}
-	sort.Strings(d.Removed)
 }
 
-// dirtyJobs returns, in job order, the jobs with a dirty dep, through an
-// index from each dep to the jobs that name it.
-func (l *output) dirtyJobs() []int {
-	if len(l.dirty) == 0 && !l.themeAll {
-		return nil
-	}
-	if l.byDep == nil {
-		l.byDep = map[string][]int32{}
-		l.anyDep = nil
-		for i, j := range l.jobs {
-			if len(j.Deps) == 0 {
-				l.anyDep = append(l.anyDep, int32(i))
-			}
-			for _, dep := range j.Deps {
-				if dep == "*" {
-					l.anyDep = append(l.anyDep, int32(i))
-				} else if !strings.HasPrefix(dep, "=") {
-					l.byDep[dep] = append(l.byDep[dep], int32(i))
-				}
-			}
-		}
-	}
-	pick := map[int32]bool{}
-	for _, i := range l.anyDep {
-		pick[i] = true
-	}
-	for dep := range l.dirty {
-		for _, i := range l.byDep[dep] {
+// picked returns, in job order, the jobs that are new or read a changed
+// input.
+func (o *output) picked() []int {
+	pick := map[int]bool{}
+	add := func(path string, dep render.Dep) {
+		if i, ok := o.place[path]; ok && slices.Contains(o.committed[path], dep) {
 			pick[i] = true
 		}
 	}
-	if l.themeAll {
-		for dep, is := range l.byDep {
-			if strings.HasPrefix(dep, "theme:") {
-				for _, i := range is {
-					pick[i] = true
+	for dep := range o.dirty {
+		for _, path := range o.byDep[dep] {
+			add(path, dep)
+		}
+	}
+	if o.themeAll {
+		for dep, paths := range o.byDep {
+			if dep.Kind == render.DepTemplate {
+				for _, path := range paths {
+					add(path, dep)
 				}
+			}
+		}
+	}
+	if o.listed {
+		for i, j := range o.jobs {
+			if _, ok := o.committed[j.Path]; !ok {
+				pick[i] = true
 			}
 		}
 	}
 	out := make([]int, 0, len(pick))
 	for i := range pick {
-		out = append(out, int(i))
+		out = append(out, i)
 	}
 	sort.Ints(out)
 	return out
-}
-
-// needs tells whether a job's output may differ from what was committed.
-func (l *output) needs(j render.Job, changed bool) bool {
-	prev, ok := l.committed[j.Path]
-	if l.all || !ok || !equalStrings(prev, j.Deps) {
-		return true
-	}
-	if !changed {
-		return false
-	}
-	if len(j.Deps) == 0 {
-		return true
-	}
-	for _, dep := range j.Deps {
-		if dep == "*" || l.dirty[dep] || (l.themeAll && strings.HasPrefix(dep, "theme:")) {
-			return true
-		}
-	}
-	return false
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

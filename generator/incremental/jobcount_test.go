@@ -59,7 +59,9 @@ func BenchmarkEditJobs(b *testing.B) {
 		name, rel string
 		edit      func(s string, i int) string
 	}{
-		{"title", caseRel, func(s string, i int) string { return strings.Replace(s, "title: ", "title: 第"+strconv.Itoa(i)+"稿 ", 1) }},
+		{"title", caseRel, func(s string, i int) string {
+			return strings.Replace(s, "title: ", "title: 第"+strconv.Itoa(i)+"稿 ", 1)
+		}},
 		{"body", caseRel, func(s string, i int) string {
 			return strings.Replace(s, "## 问题\n", "## 问题\n第 "+strconv.Itoa(i)+" 次修改：补充了居民议事的细节。\n", 1)
 		}},
@@ -97,4 +99,3 @@ func BenchmarkEditJobs(b *testing.B) {
 		})
 	}
 }
-

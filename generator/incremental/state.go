@@ -170,6 +170,7 @@ func (s *State) loadAll(withRenderer bool) error {
 		s.newRenderer(nil, nil)
 	}
 	s.out.shape = true
+	s.out.keys = keysOfSite(site)
 	return nil
 }
 

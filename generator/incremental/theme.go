@@ -34,13 +34,13 @@ func (s *State) newRenderer(cs *changeSet, d *Delta) {
 		return
 	}
 	for _, name := range cs.layouts {
-		o.dirty["theme:"+name] = true
+		o.dirty[render.Dep{Kind: render.DepTemplate, Key: name}] = true
 	}
 	if cs.themeAll || (cs.theme && old == nil) {
 		o.themeAll = true
 	}
 	for _, a := range cs.assets {
-		o.dirty["theme:assets/"+a] = true
+		o.dirty[render.Dep{Kind: render.DepAsset, Key: "assets/" + a}] = true
 		was, _ := oldAsset(old, a)
 		now, _ := r.AssetPath(a)
 		if was != now {

@@ -20,13 +20,13 @@ import (
 // the pages in place, relink only when the links can have changed, and
 // mark what the change makes dirty.
 
-// markPage records that a page's output may have changed: its own data
-// (key), and with card what other pages show of it ("card:"+key).
+// markPage records that a page may read otherwise: all of it, and with
+// card what other pages show of it.
 func (o *output) markPage(key string, card bool) {
-	o.dirty[key] = true
+	o.dirty[render.Dep{Kind: render.DepPage, Key: key}] = true
 	if card {
-		o.dirty["card:"+key] = true
-		o.dirty[render.AnyCard] = true
+		o.dirty[render.Dep{Kind: render.DepCard, Key: key}] = true
+		o.dirty[render.Dep{Kind: render.DepAnyCard}] = true
 	}
 	o.pages[key] = true
 }
@@ -76,7 +76,7 @@ func (s *State) update(cs *changeSet) error {
 		}
 	}
 	for _, f := range cs.bundleFiles {
-		s.out.dirty[f] = true
+		s.out.dirty[render.Dep{Kind: render.DepFile, Key: f}] = true
 		e.bundleChanged[strings.Join(strings.SplitN(f, "/", 4)[:3], "/")] = true
 	}
 	if err := s.readEntries(cs, e); err != nil {
@@ -105,6 +105,9 @@ func (s *State) update(cs *changeSet) error {
 	case e.recheck:
 		s.checkSite()
 	}
+	if s.out.shape {
+		s.out.markShape(s.Site)
+	}
 	return nil
 }
 
@@ -123,7 +126,7 @@ func (s *State) updateStatic(cs *changeSet, e *edit) error {
 		s.out.shape = true
 	}
 	for _, f := range cs.staticFiles {
-		s.out.dirty["static:"+f] = true
+		s.out.dirty[render.Dep{Kind: render.DepFile, Key: "content/static/" + f}] = true
 	}
 	if len(cs.staticFiles) == 0 {
 		s.out.all = true

@@ -67,6 +67,7 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // the partial must show only the page and links.
 func (d *Data) Part(name string, e model.Entry) (template.HTML, error) {
 	p := e.Base()
+	d.rec.card(p)
 	return d.r.part(d, partSlot{name: name, page: p, group: d.group},
 		func(ld *Data) any { return map[string]any{"D": ld, "P": p} })
 }
@@ -153,7 +154,7 @@ func (r *Renderer) part(d *Data, slot partSlot, data func(ld *Data) any) (templa
 		return v.html, nil
 	}
 	var targets []string
-	ld := &Data{Site: d.Site, URL: from, Kind: slot.kind, r: r, group: d.group}
+	ld := &Data{Site: SiteView{site: r.site}, URL: from, Kind: slot.kind, r: r, group: d.group}
 	if portable {
 		ld.links = &targets
 	}

@@ -52,7 +52,7 @@ func partsRenderer(t *testing.T, portable bool, layout map[string]string) (*Rend
 // render runs a layout on a page at url listing pages.
 func render(t *testing.T, r *Renderer, layout, url string, kind model.Kind, pages ...*model.Page) string {
 	t.Helper()
-	b, err := r.execute(layout, &Data{URL: url, Kind: kind, List: pages})
+	b, err := r.execute(layout, &Data{URL: url, Kind: kind, list: pages})
 	if err != nil {
 		t.Fatal(err)
 	}

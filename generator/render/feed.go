@@ -35,8 +35,12 @@ type rssItem struct {
 
 // Feed renders /index.xml, RSS 2.0 of the newest cases. Its dates come from
 // the content, never the clock, so the same input gives the same bytes.
-func (r *Renderer) Feed() ([]byte, error) {
-	d := &Data{r: r, Site: r.site, URL: "/index.xml"}
+func (r *Renderer) Feed() ([]byte, error) { return r.feed(nil) }
+
+// feed renders the feed, recording into rec the list of cases and the
+// card of each it carries.
+func (r *Renderer) feed(rec *Recorder) ([]byte, error) {
+	d := &Data{r: r, Site: SiteView{site: r.site, rec: rec}, URL: "/index.xml", rec: rec}
 	ch := rssChannel{
 		Title:       r.site.Config.Title,
 		Link:        d.Abs("/"),
@@ -44,7 +48,7 @@ func (r *Renderer) Feed() ([]byte, error) {
 		Language:    r.site.Config.Language,
 	}
 	var newest time.Time
-	for i, c := range r.site.Cases {
+	for i, c := range d.Site.Cases() {
 		if i == feedSize {
 			break
 		}

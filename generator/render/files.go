@@ -50,15 +50,15 @@ func (r *Renderer) fileJobs() []Job {
 	sort.Strings(names)
 	for _, n := range names {
 		a := r.assets[n]
-		jobs = append(jobs, Job{Path: a.out, Source: "theme:" + a.src, Deps: []string{"theme:" + a.src}})
+		jobs = append(jobs, Job{Path: a.out, Source: "theme:" + a.src, Declared: []Dep{{DepAsset, a.src}}})
 	}
 	for _, p := range r.site.Pages {
 		for _, f := range p.Files {
-			jobs = append(jobs, Job{Path: strings.TrimPrefix(p.URL(), "/") + f, Source: p.BundleDir + "/" + f, Deps: []string{p.BundleDir + "/" + f}})
+			jobs = append(jobs, Job{Path: strings.TrimPrefix(p.URL(), "/") + f, Source: p.BundleDir + "/" + f, Declared: []Dep{{DepFile, p.BundleDir + "/" + f}}})
 		}
 	}
 	for _, f := range r.site.Static {
-		jobs = append(jobs, Job{Path: f, Source: "content/static/" + f, Deps: []string{"static:" + f}})
+		jobs = append(jobs, Job{Path: f, Source: "content/static/" + f, Declared: []Dep{{DepFile, "content/static/" + f}}})
 	}
 	return jobs
 }

@@ -161,7 +161,7 @@ func TestThemeHasNoWordsOfItsOwn(t *testing.T) {
 // catalogue lacks fails with a message that names it.
 func TestUnknownMessageFailsThePage(t *testing.T) {
 	r, site := partsRenderer(t, false, map[string]string{"list": `{{define "main"}}{{t "nav.no-such"}}{{end}}`})
-	_, err := r.execute("list", &Data{URL: "/cases/", List: []*model.Page{&site.Cases[0].Page}})
+	_, err := r.execute("list", &Data{URL: "/cases/", list: []*model.Page{&site.Cases[0].Page}})
 	if err == nil || !strings.Contains(err.Error(), `"nav.no-such"`) {
 		t.Errorf("rendering with an unknown message: %v", err)
 	}

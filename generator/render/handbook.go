@@ -12,12 +12,21 @@ import (
 // handbook on one page for printing.
 func (r *Renderer) handbookJobs() []Job {
 	name := r.lang.T(model.Handbook.Key())
-	toc := &Data{URL: "/handbook/", Title: name, Kind: model.Handbook, List: r.kindPages(model.Handbook)}
-	print := &Data{URL: "/handbook/print/", Title: r.lang.T(msg.HandbookPrintPage, name), Kind: model.Handbook, List: toc.List,
+	chapters := r.kindPages(model.Handbook)
+	list := ListKind(model.Handbook)
+	toc := &Data{URL: "/handbook/", Title: name, Kind: model.Handbook, list: chapters, listName: list}
+	print := &Data{URL: "/handbook/print/", Title: r.lang.T(msg.HandbookPrintPage, name), Kind: model.Handbook, list: chapters, listName: list,
 		Crumbs: []Crumb{{Title: name, URL: "/handbook/"}}}
 	return []Job{
-		{Path: outPath(toc.URL), Deps: r.cardDeps([]string{"theme:handbook"}, toc.List), Render: func() ([]byte, error) { return r.execute("handbook", toc) }},
-		{Path: outPath(print.URL), Deps: fullDeps([]string{"theme:print"}, print.List), Render: func() ([]byte, error) { return r.execute("print", print) }},
+		r.job(outPath(toc.URL), "handbook", toc),
+		recorded(outPath(print.URL), func(rec *Recorder) ([]byte, error) {
+			// The printable handbook shows every chapter whole.
+			for _, c := range chapters {
+				rec.add(Dep{DepPage, c.Key()})
+			}
+			print.rec = rec
+			return r.execute("print", print)
+		}),
 	}
 }
 

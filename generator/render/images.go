@@ -229,9 +229,9 @@ func (r *Renderer) imageJobs() []Job {
 		for _, v := range bi.variants {
 			v := v
 			jobs = append(jobs, Job{
-				Path:   strings.TrimPrefix(v.site, "/"),
-				Deps:   []string{bi.src},
-				Render: func() ([]byte, error) { return bi.resize(r.opts.Root, v) },
+				Path:     strings.TrimPrefix(v.site, "/"),
+				Declared: []Dep{{DepFile, bi.src}},
+				Render:   func() ([]byte, error) { return bi.resize(r.opts.Root, v) },
 			})
 		}
 	}

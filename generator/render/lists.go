@@ -41,7 +41,7 @@ func (r *Renderer) kindPages(k model.Kind) []*model.Page {
 
 // paginate splits pages into list pages of the configured size; the first
 // lives at base, the rest at base/page/N/.
-func (r *Renderer) paginate(base string, pages []*model.Page, deps []string, mk func(d *Data) ([]byte, error), fill func(d *Data)) []Job {
+func (r *Renderer) paginate(base, name string, pages []*model.Page, layout string, fill func(d *Data)) []Job {
 	size := r.site.Config.Paginate
 	if size <= 0 {
 		size = 20
@@ -60,7 +60,7 @@ func (r *Renderer) paginate(base string, pages []*model.Page, deps []string, mk 
 	for n := 1; n <= total; n++ {
 		n := n
 		lo, hi := (n-1)*size, min(n*size, len(pages))
-		d := &Data{URL: pageURL(n), List: pages[lo:hi], Pager: &Pager{Number: n, Total: total}}
+		d := &Data{URL: pageURL(n), list: pages[lo:hi], listName: name, Pager: &Pager{Number: n, Total: total}}
 		if n > 1 {
 			d.Pager.Prev = pageURL(n - 1)
 		}
@@ -68,7 +68,13 @@ func (r *Renderer) paginate(base string, pages []*model.Page, deps []string, mk 
 			d.Pager.Next = pageURL(n + 1)
 		}
 		fill(d)
-		jobs = append(jobs, Job{Path: outPath(d.URL), Deps: r.listDeps(deps, d.Pager, d.List), Render: func() ([]byte, error) { return mk(d) }})
+		jobs = append(jobs, recorded(outPath(d.URL), func(rec *Recorder) ([]byte, error) {
+			// Its place among the pages of the list, and its pager, are
+			// the list's.
+			rec.list(name)
+			d.rec = rec
+			return r.execute(layout, d)
+		}))
 	}
 	return jobs
 }
@@ -82,8 +88,7 @@ func (r *Renderer) listJobs() []Job {
 			continue
 		}
 		k := k
-		jobs = append(jobs, r.paginate("/"+string(k)+"/", r.kindPages(k), []string{"theme:list"},
-			func(d *Data) ([]byte, error) { return r.execute("list", d) },
+		jobs = append(jobs, r.paginate("/"+string(k)+"/", ListKind(k), r.kindPages(k), "list",
 			func(d *Data) {
 				d.Title, d.Kind = r.lang.T(k.Key()), k
 				if d.Pager.Number > 1 {

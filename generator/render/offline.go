@@ -22,11 +22,11 @@ func (r *Renderer) offlineJobs() []Job {
 	if _, err := fs.Stat(r.theme, swSource); err != nil {
 		return nil
 	}
-	deps := []string{"theme:" + swSource}
+	deps := []Dep{{DepAsset, swSource}}
 	for _, n := range r.assetNames() {
-		deps = append(deps, "theme:"+r.assets[n].src)
+		deps = append(deps, Dep{DepAsset, r.assets[n].src})
 	}
-	return []Job{{Path: "sw.js", Deps: deps, Render: r.ServiceWorker}}
+	return []Job{{Path: "sw.js", Declared: deps, Render: r.ServiceWorker}}
 }
 
 // assetNames lists the logical names of the theme's assets, sorted.

@@ -9,11 +9,7 @@ func (r *Renderer) pageJobs() []Job {
 	var jobs []Job
 	for _, p := range r.site.Pages {
 		p := p
-		jobs = append(jobs, Job{
-			Path:   outPath(p.URL()),
-			Deps:   r.pageDeps(p),
-			Render: func() ([]byte, error) { return r.Page(p) },
-		})
+		jobs = append(jobs, recorded(outPath(p.URL()), func(rec *Recorder) ([]byte, error) { return r.page(p, rec) }))
 	}
 	return jobs
 }
@@ -35,8 +31,18 @@ func layoutOf(k model.Kind) string {
 }
 
 // Page renders one page of any kind.
-func (r *Renderer) Page(p *model.Page) ([]byte, error) {
+func (r *Renderer) Page(p *model.Page) ([]byte, error) { return r.page(p, nil) }
+
+// page renders one page, recording what it reads into rec: the page itself
+// with its links, and the files of its bundle, whose sizes its <img> tags
+// carry.
+func (r *Renderer) page(p *model.Page, rec *Recorder) ([]byte, error) {
+	rec.add(Dep{DepPage, p.Key()})
+	for _, f := range p.Files {
+		rec.add(Dep{DepFile, p.BundleDir + "/" + f})
+	}
 	d := &Data{
+		rec:         rec,
 		URL:         p.URL(),
 		Title:       p.Title,
 		Description: p.Blurb(),
@@ -46,6 +52,7 @@ func (r *Renderer) Page(p *model.Page) ([]byte, error) {
 		Crumbs:      []Crumb{{Title: r.lang.T(p.Kind.Key()), URL: "/" + string(p.Kind) + "/"}},
 	}
 	if p.Kind == model.Handbook {
+		rec.list(ListKind(model.Handbook))
 		d.Prev, d.Next = neighbours(r.kindPages(model.Handbook), p)
 	}
 	return r.execute(layoutOf(p.Kind), d)

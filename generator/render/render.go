@@ -17,13 +17,11 @@ import (
 type Job struct {
 	// Path is the file's path in the output folder, e.g. "cases/lift/index.html".
 	Path string
-	// Deps names what the output reads: page keys ("cases/lift") for a
-	// page's whole content, "card:"+key for what lists and links show of a
-	// page, "theme:NAME" for a template or "theme:assets/…" for an asset,
-	// the source path of a copied file, "="-tokens for values such as a
-	// count (see deps.go), or "*" for the whole site. serve re-runs a job
-	// when one of its deps changed, or when its Deps differ from last time.
-	Deps []string
+	// Declared is what a job reads that it does not record while it runs:
+	// a copy job's source. Deps returns it with what was recorded.
+	Declared []Dep
+	// rec collects what Render reads (see deps.go).
+	rec *Recorder
 	// Render makes the file's bytes.
 	Render func() ([]byte, error)
 	// Source, when set, is a file copied as is (bundle files, static files,
@@ -67,8 +65,6 @@ type Renderer struct {
 	groups   map[string]string
 	parts    partCache
 
-	cards map[*model.Page]cardKey // card deps of the pages, see deps.go
-
 	imagesOnce sync.Once
 	images     map[string]*bundleImage // site path → bundle image, see images.go
 }
@@ -78,7 +74,7 @@ func New(site *model.Site, theme fs.FS, opts Options) (*Renderer, error) {
 	if opts.Linker.Base == "" {
 		opts.Linker.Base = "/"
 	}
-	r := &Renderer{site: site, theme: theme, opts: opts, lang: language(site), cards: cardKeys(site),
+	r := &Renderer{site: site, theme: theme, opts: opts, lang: language(site),
 		parts: partCache{parts: map[partSlot][]*partVariant{}}}
 	if err := r.loadAssets(); err != nil {
 		return nil, err
@@ -179,8 +175,9 @@ func (r *Renderer) execute(layout string, d *Data) ([]byte, error) {
 		return nil, msg.Errorf(msg.ThemeNoTemplate, layout)
 	}
 	d.r = r
-	d.Site = r.site
+	d.Site = SiteView{site: r.site, rec: d.rec}
 	d.group = r.groups[layout]
+	d.rec.add(Dep{DepTemplate, layout})
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(buf)
 	buf.Reset()

@@ -20,8 +20,13 @@ type sitemapURL struct {
 
 // Sitemap renders /sitemap.xml: the home page, every list, every page and
 // every term page, in a stable order.
-func (r *Renderer) Sitemap() ([]byte, error) {
-	d := &Data{r: r, Site: r.site, URL: "/sitemap.xml"}
+func (r *Renderer) Sitemap() ([]byte, error) { return r.sitemap(nil) }
+
+// sitemap renders the sitemap, recording into rec that it reads every
+// page, with its date, and every term.
+func (r *Renderer) sitemap(rec *Recorder) ([]byte, error) {
+	d := &Data{r: r, Site: SiteView{site: r.site, rec: rec}, URL: "/sitemap.xml", rec: rec}
+	rec.add(Dep{DepAnyCard, ""})
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	add := func(path, lastmod string) {
 		set.URLs = append(set.URLs, sitemapURL{Loc: d.Abs(path), LastMod: lastmod})
@@ -30,11 +35,11 @@ func (r *Renderer) Sitemap() ([]byte, error) {
 	for _, k := range model.Kinds {
 		add("/"+string(k)+"/", "")
 	}
-	for _, p := range r.site.Pages {
+	for _, p := range d.Site.Pages() {
 		add(p.URL(), p.DateString())
 	}
 	for _, t := range model.Taxonomies {
-		for _, term := range r.site.Terms[t] {
+		for _, term := range d.TermsOf(string(t)) {
 			add(term.URL(), "")
 		}
 	}

@@ -12,11 +12,19 @@ func (r *Renderer) specialJobs() []Job {
 		Description: r.lang.T(msg.SearchDescription, r.site.Config.Title)}
 	notFound := &Data{URL: "/404.html", Title: r.lang.T(msg.NotFoundTitle), NoIndex: true}
 	jobs := []Job{
-		{Path: "index.html", Deps: r.siteDeps("theme:home"), Render: func() ([]byte, error) { return r.execute("home", home) }},
-		{Path: "search/index.html", Deps: []string{"theme:search"}, Render: func() ([]byte, error) { return r.execute("search", search) }},
-		{Path: "404.html", Deps: []string{"theme:404"}, Render: func() ([]byte, error) { return r.execute("404", notFound) }},
-		{Path: "index.xml", Deps: r.feedDeps(), Render: r.Feed},
-		{Path: "sitemap.xml", Deps: r.siteDeps(), Render: r.Sitemap},
+		r.job("index.html", "home", home),
+		r.job("search/index.html", "search", search),
+		r.job("404.html", "404", notFound),
+		recorded("index.xml", r.feed),
+		recorded("sitemap.xml", r.sitemap),
 	}
 	return jobs
+}
+
+// job renders one layout with its data, recording what it reads.
+func (r *Renderer) job(path, layout string, d *Data) Job {
+	return recorded(path, func(rec *Recorder) ([]byte, error) {
+		d.rec = rec
+		return r.execute(layout, d)
+	})
 }

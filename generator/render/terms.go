@@ -1,8 +1,6 @@
 package render
 
 import (
-	"strconv"
-
 	"github.com/jianghan-district/jianghan/generator/model"
 	"github.com/jianghan-district/jianghan/internal/msg"
 )
@@ -18,12 +16,11 @@ func (r *Renderer) termJobs() []Job {
 			continue
 		}
 		browse := r.lang.T(msg.BrowseBy, r.lang.T(t.Key()))
-		idx := &Data{URL: "/" + string(t) + "/", Title: browse, Taxonomy: t, Terms: terms}
-		jobs = append(jobs, Job{Path: outPath(idx.URL), Deps: termsDeps(terms), Render: func() ([]byte, error) { return r.execute("taxonomy", idx) }})
+		idx := &Data{URL: "/" + string(t) + "/", Title: browse, Taxonomy: t, terms: terms}
+		jobs = append(jobs, r.job(outPath(idx.URL), "taxonomy", idx))
 		for _, term := range terms {
 			term := term
-			jobs = append(jobs, r.paginate(term.URL(), term.Pages, []string{"theme:term", "=count:" + strconv.Itoa(len(term.Pages))},
-				func(d *Data) ([]byte, error) { return r.execute("term", d) },
+			jobs = append(jobs, r.paginate(term.URL(), ListTerm(t, term.Name), term.Pages, "term",
 				func(d *Data) {
 					d.Term, d.Taxonomy = term, t
 					d.Title = r.lang.T(msg.TermTitle, r.lang.T(t.Key()), term.Name)
