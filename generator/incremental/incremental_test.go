@@ -374,15 +374,7 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 			want, wantDiags := fullBuild(t, root)
-			var content []diag.Diagnostic // Load does not read the theme
-			for _, x := range d.Diagnostics {
-				if !strings.HasPrefix(x.File, "themes/") {
-					content = append(content, x)
-				}
-			}
-			if got, w := diagLines(content), diagLines(wantDiags); strings.Join(got, "\n") != strings.Join(w, "\n") {
-				t.Fatalf("diagnostics differ from a full check:\n got: %q\nwant: %q", got, w)
-			}
+			sameContentDiagnostics(t, d.Diagnostics, wantDiags)
 			if d.Failed != st.failed {
 				t.Fatalf("failed = %v, want %v (diagnostics %q)", d.Failed, st.failed, diagLines(d.Diagnostics))
 			}
@@ -392,25 +384,7 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 				}
 				return
 			}
-			ran := map[string]bool{}
-			for _, j := range d.Jobs {
-				ran[j.Path] = true
-			}
-			for _, m := range st.must {
-				if !ran[m] {
-					t.Errorf("%s was not re-rendered", m)
-				}
-			}
-			switch {
-			case st.atMost < 0 && len(d.Jobs) > 0:
-				t.Errorf("nothing changed, yet %d jobs ran", len(d.Jobs))
-			case st.atMost > 0 && len(d.Jobs) > st.atMost:
-				var paths []string
-				for _, j := range d.Jobs {
-					paths = append(paths, j.Path)
-				}
-				t.Errorf("%d jobs ran, want at most %d: %v", len(d.Jobs), st.atMost, paths)
-			}
+			checkJobs(t, d, st.must, st.atMost)
 			if st.styles != (len(d.Styles) > 0 && d.StylesOnly) {
 				t.Errorf("styles = %v, only %v; want a stylesheet swap: %v", d.Styles, d.StylesOnly, st.styles)
 			}
@@ -421,6 +395,44 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 			d.Commit()
 			sameOutput(t, out, want)
 		})
+	}
+}
+
+// sameContentDiagnostics checks an incremental delta's diagnostics against
+// a full check's, leaving out the theme's, which Load does not read.
+func sameContentDiagnostics(t *testing.T, got, want []diag.Diagnostic) {
+	t.Helper()
+	var content []diag.Diagnostic
+	for _, x := range got {
+		if !strings.HasPrefix(x.File, "themes/") {
+			content = append(content, x)
+		}
+	}
+	if g, w := diagLines(content), diagLines(want); strings.Join(g, "\n") != strings.Join(w, "\n") {
+		t.Fatalf("diagnostics differ from a full check:\n got: %q\nwant: %q", g, w)
+	}
+}
+
+// checkJobs checks that a delta re-renders every output of must, and runs
+// at most atMost jobs (none when it is negative, any number when 0).
+func checkJobs(t *testing.T, d *generator.Delta, must []string, atMost int) {
+	t.Helper()
+	ran := map[string]bool{}
+	var paths []string
+	for _, j := range d.Jobs {
+		ran[j.Path] = true
+		paths = append(paths, j.Path)
+	}
+	for _, m := range must {
+		if !ran[m] {
+			t.Errorf("%s was not re-rendered", m)
+		}
+	}
+	switch {
+	case atMost < 0 && len(d.Jobs) > 0:
+		t.Errorf("nothing changed, yet %d jobs ran: %v", len(d.Jobs), paths)
+	case atMost > 0 && len(d.Jobs) > atMost:
+		t.Errorf("%d jobs ran, want at most %d: %v", len(d.Jobs), atMost, paths)
 	}
 }
 
@@ -552,111 +564,23 @@ func TestIncrementalRandomDrafts(t *testing.T) {
 		}
 	}
 	sort.Strings(pages)
-	rng := rand.New(rand.NewSource(11))
-	toggle := func(rel string) {
-		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := string(b)
-		if strings.Contains(s, "\ndraft: true\n") {
-			s = strings.Replace(s, "\ndraft: true\n", "\n", 1)
-		} else {
-			s = strings.Replace(s, "---\n", "---\ndraft: true\n", 1)
-		}
-		write(rel, s)(t, root)
-	}
-	var made []string
+	ds := &drafts{root: root, pages: pages, lectures: lectures, rng: rand.New(rand.NewSource(11)), drafted: map[string]bool{}, broken: map[string]bool{}}
 	failed, draftRefs, draftLinks := 0, 0, 0
-	drafted, broken := map[string]bool{}, map[string]bool{}
 	for step := 0; step < 40; step++ {
 		var changes []generator.Change
-		if rng.Intn(2) == 0 {
-			// Publish every draft again and drop the cases naming them:
-			// the site builds, and its output is compared too.
-			for rel := range drafted {
-				toggle(rel)
-				changes = append(changes, generator.Change{Path: rel})
-			}
-			for rel, b := range broken {
-				if b {
-					b, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
-					write(rel, strings.Replace(string(b), "\ntitle: [", "\ntitle: ", 1))(t, root)
-					changes = append(changes, generator.Change{Path: rel})
-				}
-			}
-			broken = map[string]bool{}
-			for _, rel := range made {
-				remove(rel)(t, root)
-				changes = append(changes, generator.Change{Path: rel})
-			}
-			drafted, made = map[string]bool{}, nil
+		if ds.rng.Intn(2) == 0 {
+			changes = ds.publishAll(t)
 		}
-		for n := rng.Intn(3); n > 0; n-- {
-			switch op := rng.Intn(6); {
-			case op == 5:
-				// Front matter broken, or mended.
-				rel := pages[rng.Intn(len(pages))]
-				b, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
-				s := string(b)
-				if strings.Contains(s, "\ntitle: [") {
-					s = strings.Replace(s, "\ntitle: [", "\ntitle: ", 1)
-				} else {
-					s = strings.Replace(s, "\ntitle: ", "\ntitle: [", 1)
-				}
-				write(rel, s)(t, root)
-				broken[rel] = !broken[rel]
-				changes = append(changes, generator.Change{Path: rel})
-			case op <= 1:
-				rel := pages[rng.Intn(len(pages))]
-				toggle(rel)
-				drafted[rel] = !drafted[rel]
-				if !drafted[rel] {
-					delete(drafted, rel)
-				}
-				changes = append(changes, generator.Change{Path: rel})
-			case op == 2 || len(made) == 0:
-				lec := lectures[rng.Intn(len(lectures))]
-				rel := fmt.Sprintf("content/cases/draft-ref-%02d-%d.md", step, n)
-				text := fmt.Sprintf("---\ntitle: 引用微课的案例%d\ndate: 2024-05-%02d\nstreet: 民族街道\ntopics: [居民自治]\nlectures: [%s]\nsummary: 引用一门微课。\n---\n\n## 问题\n见[微课](../lectures/%s.md)。\n\n## 解决方案\n社区的做法。\n",
-					step, 1+rng.Intn(28), lec, lec)
-				write(rel, text)(t, root)
-				made = append(made, rel)
-				changes = append(changes, generator.Change{Path: rel})
-			case op == 3:
-				i := rng.Intn(len(made))
-				remove(made[i])(t, root)
-				changes = append(changes, generator.Change{Path: made[i]})
-				made = append(made[:i], made[i+1:]...)
-			default:
-				// A draft given another slug, or its slug taken back.
-				rel := pages[rng.Intn(len(pages))]
-				b, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
-				s := string(b)
-				if strings.Contains(s, "\nslug: renamed-draft\n") {
-					s = strings.Replace(s, "\nslug: renamed-draft\n", "\n", 1)
-				} else if strings.Contains(s, "\ndraft: true\n") {
-					s = strings.Replace(s, "\ndraft: true\n", "\ndraft: true\nslug: renamed-draft\n", 1)
-				}
-				write(rel, s)(t, root)
-				changes = append(changes, generator.Change{Path: rel})
-			}
+		for n := ds.rng.Intn(3); n > 0; n-- {
+			changes = append(changes, generator.Change{Path: ds.edit(t, step, n)})
 		}
 		d, err := p.Apply(changes)
 		if err != nil {
 			t.Fatal(err)
 		}
 		want, wantDiags := fullBuild(t, root)
-		var content []diag.Diagnostic
+		sameContentDiagnostics(t, d.Diagnostics, wantDiags)
 		for _, x := range d.Diagnostics {
-			if !strings.HasPrefix(x.File, "themes/") {
-				content = append(content, x)
-			}
-		}
-		if got, w := diagLines(content), diagLines(wantDiags); strings.Join(got, "\n") != strings.Join(w, "\n") {
-			t.Fatalf("step %d: diagnostics differ from a full check:\n got: %q\nwant: %q", step, got, w)
-		}
-		for _, x := range content {
 			switch {
 			case x.Key == msg.DraftRef:
 				draftRefs++
@@ -680,4 +604,106 @@ func TestIncrementalRandomDrafts(t *testing.T) {
 		t.Errorf("%d of 40 steps failed, %d references and %d links to drafts: the edits do not test drafts", failed, draftRefs, draftLinks)
 	}
 	t.Logf("%d of 40 steps failed; %d references and %d links to drafts reported", failed, draftRefs, draftLinks)
+}
+
+// drafts are the random edits of TestIncrementalRandomDrafts and what they
+// left in the library.
+type drafts struct {
+	root            string
+	pages, lectures []string
+	rng             *rand.Rand
+	made            []string        // cases written that name a lecture
+	drafted, broken map[string]bool // pages made drafts, with broken front matter
+}
+
+// toggle makes a page a draft, or publishes it again.
+func (ds *drafts) toggle(t *testing.T, rel string) {
+	b, err := os.ReadFile(filepath.Join(ds.root, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	if strings.Contains(s, "\ndraft: true\n") {
+		s = strings.Replace(s, "\ndraft: true\n", "\n", 1)
+	} else {
+		s = strings.Replace(s, "---\n", "---\ndraft: true\n", 1)
+	}
+	write(rel, s)(t, ds.root)
+}
+
+// publishAll publishes every draft again, mends every broken page and
+// drops the cases written: the site builds, and its output is compared too.
+func (ds *drafts) publishAll(t *testing.T) []generator.Change {
+	var changes []generator.Change
+	for rel := range ds.drafted {
+		ds.toggle(t, rel)
+		changes = append(changes, generator.Change{Path: rel})
+	}
+	for rel, b := range ds.broken {
+		if b {
+			b, _ := os.ReadFile(filepath.Join(ds.root, filepath.FromSlash(rel)))
+			write(rel, strings.Replace(string(b), "\ntitle: [", "\ntitle: ", 1))(t, ds.root)
+			changes = append(changes, generator.Change{Path: rel})
+		}
+	}
+	for _, rel := range ds.made {
+		remove(rel)(t, ds.root)
+		changes = append(changes, generator.Change{Path: rel})
+	}
+	ds.drafted, ds.broken, ds.made = map[string]bool{}, map[string]bool{}, nil
+	return changes
+}
+
+// edit makes one random edit and returns the path it changed.
+func (ds *drafts) edit(t *testing.T, step, n int) string {
+	root := ds.root
+	switch op := ds.rng.Intn(6); {
+	case op == 5:
+		// Front matter broken, or mended.
+		rel := ds.pages[ds.rng.Intn(len(ds.pages))]
+		b, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		s := string(b)
+		if strings.Contains(s, "\ntitle: [") {
+			s = strings.Replace(s, "\ntitle: [", "\ntitle: ", 1)
+		} else {
+			s = strings.Replace(s, "\ntitle: ", "\ntitle: [", 1)
+		}
+		write(rel, s)(t, root)
+		ds.broken[rel] = !ds.broken[rel]
+		return rel
+	case op <= 1:
+		rel := ds.pages[ds.rng.Intn(len(ds.pages))]
+		ds.toggle(t, rel)
+		ds.drafted[rel] = !ds.drafted[rel]
+		if !ds.drafted[rel] {
+			delete(ds.drafted, rel)
+		}
+		return rel
+	case op == 2 || len(ds.made) == 0:
+		lec := ds.lectures[ds.rng.Intn(len(ds.lectures))]
+		rel := fmt.Sprintf("content/cases/draft-ref-%02d-%d.md", step, n)
+		text := fmt.Sprintf("---\ntitle: 引用微课的案例%d\ndate: 2024-05-%02d\nstreet: 民族街道\ntopics: [居民自治]\nlectures: [%s]\nsummary: 引用一门微课。\n---\n\n## 问题\n见[微课](../lectures/%s.md)。\n\n## 解决方案\n社区的做法。\n",
+			step, 1+ds.rng.Intn(28), lec, lec)
+		write(rel, text)(t, root)
+		ds.made = append(ds.made, rel)
+		return rel
+	case op == 3:
+		i := ds.rng.Intn(len(ds.made))
+		rel := ds.made[i]
+		remove(rel)(t, root)
+		ds.made = append(ds.made[:i], ds.made[i+1:]...)
+		return rel
+	default:
+		// A draft given another slug, or its slug taken back.
+		rel := ds.pages[ds.rng.Intn(len(ds.pages))]
+		b, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		s := string(b)
+		if strings.Contains(s, "\nslug: renamed-draft\n") {
+			s = strings.Replace(s, "\nslug: renamed-draft\n", "\n", 1)
+		} else if strings.Contains(s, "\ndraft: true\n") {
+			s = strings.Replace(s, "\ndraft: true\n", "\ndraft: true\nslug: renamed-draft\n", 1)
+		}
+		write(rel, s)(t, root)
+		return rel
+	}
 }
