@@ -68,10 +68,11 @@ const ListPages = "pages"
 const ListStatic = "static"
 
 // Recorder collects what one job reads while it renders. A job runs on one
-// goroutine at a time; the recorder is reset when it starts again.
+// goroutine at a time, and starts a new list of deps each time it runs:
+// the list of the run before may be kept by serve.
 type Recorder struct {
 	deps []Dep
-	seen map[Dep]struct{}
+	seen map[Dep]struct{} // for long lists only, dropped when the run ends
 }
 
 // add records one input, once.
@@ -79,19 +80,24 @@ func (r *Recorder) add(d Dep) {
 	if r == nil {
 		return
 	}
+	if r.seen == nil {
+		if slices.Contains(r.deps, d) {
+			return
+		}
+		r.deps = append(r.deps, d)
+		if len(r.deps) == 32 {
+			r.seen = make(map[Dep]struct{}, 64)
+			for _, x := range r.deps {
+				r.seen[x] = struct{}{}
+			}
+		}
+		return
+	}
 	if _, ok := r.seen[d]; ok {
 		return
 	}
-	if r.seen == nil {
-		r.seen = map[Dep]struct{}{}
-	}
 	r.seen[d] = struct{}{}
 	r.deps = append(r.deps, d)
-}
-
-func (r *Recorder) reset() {
-	r.deps = r.deps[:0]
-	clear(r.seen)
 }
 
 // card records what lists show of a page.
@@ -107,8 +113,11 @@ func (r *Recorder) list(name string) { r.add(Dep{DepList, name}) }
 // Deps returns what a job read when it last ran: what it declares (a copy
 // job's source) and what it recorded.
 func (j *Job) Deps() []Dep {
-	if j.rec == nil {
+	switch {
+	case j.rec == nil:
 		return j.Declared
+	case len(j.Declared) == 0:
+		return j.rec.deps
 	}
 	return append(slices.Clip(j.Declared), j.rec.deps...)
 }
@@ -117,7 +126,8 @@ func (j *Job) Deps() []Dep {
 func recorded(path string, render func(rec *Recorder) ([]byte, error)) Job {
 	rec := &Recorder{}
 	return Job{Path: path, rec: rec, Render: func() ([]byte, error) {
-		rec.reset()
+		rec.deps, rec.seen = nil, nil
+		defer func() { rec.seen = nil }()
 		return render(rec)
 	}}
 }
