@@ -16,7 +16,7 @@ var notFrontMatter = map[string]bool{
 	"Page.WorkerPages": true, "Page.Lessons": true, "Page.Entry": true,
 	"Case.LecturePages": true, "Case.Related": true,
 	"Lecture.CasePages": true,
-	"Worker.Cases": true, "Worker.Lectures": true, "Worker.Guides": true,
+	"Worker.Cases":      true, "Worker.Lectures": true, "Worker.Guides": true,
 	"Course.LessonPages": true,
 }
 
