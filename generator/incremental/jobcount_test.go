@@ -1,7 +1,6 @@
 package incremental_test
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -20,21 +19,7 @@ import (
 // a paragraph, a tag of one case, a rule of the theme's stylesheet.
 func BenchmarkEditJobs(b *testing.B) {
 	root := benchcorpus.Site(b, 1000)
-	err := fs.WalkDir(themes.Default(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(root, filepath.FromSlash(themes.Dir), filepath.FromSlash(p))
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		data, err := fs.ReadFile(themes.Default(), p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, 0o644)
-	})
-	if err != nil {
+	if err := os.CopyFS(filepath.Join(root, filepath.FromSlash(themes.Dir)), themes.Default()); err != nil {
 		b.Fatal(err)
 	}
 	p, d, err := generator.LoadIncremental(generator.Options{Root: root}, render.Options{DevScript: "<script>/* 实时刷新 */</script>"})
