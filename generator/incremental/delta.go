@@ -19,7 +19,9 @@ type Change struct {
 }
 
 // Delta is what one Apply (or Start) did and what the caller must
-// do about it: run Jobs, drop Removed, then Commit.
+// do about it: run Jobs, drop Removed, then Commit. Commit comes after the
+// jobs ran: what each recorded while it ran (render.Job.Deps) is what the
+// next Apply compares against.
 type Delta struct {
 	// Jobs are the output files to produce again. They read the project's
 	// model when run, so run them before the next Apply.
