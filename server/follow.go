@@ -135,7 +135,7 @@ func (f *builds) open(pub *generator.Published) (*served, generator.ServeData) {
 	} else {
 		b.base, b.docs = data.Base, len(data.Documents)
 	}
-	b.files = compress(&siteHandler{src: fixedDirSource(pub.Root()), base: func() string { return b.base }, cache: productionCache})
+	b.files = siteServer(fixedDirSource(pub.Root()), func() string { return b.base }, productionCache)
 	b.api = search.Handler(b)
 	return b, data
 }
