@@ -122,7 +122,7 @@ func (s *instance) publish(d *generator.Delta, start time.Time, first bool) {
 		// then render the pages that name them.
 		var copies, rest []generator.Job
 		for _, j := range jobs {
-			if j.Render == nil {
+			if j.Copies() {
 				copies = append(copies, j)
 			} else {
 				rest = append(rest, j)
