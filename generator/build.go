@@ -53,7 +53,7 @@ func Build(opts Options) (*Result, error) {
 	if !opts.Portable {
 		jobs = append(jobs, serveJob(p.Site.Config.BasePath(), docs, Synonyms(p.Site)))
 	}
-	if err := publish.Publish(out, jobs, publish.Sources{Root: opts.root(), Theme: r.Theme()}, publish.Options{Precompress: opts.Precompress}); err != nil {
+	if err := publish.Publish(out, jobs, render.Sources{Root: opts.root(), Theme: r.Theme()}, publish.Options{Precompress: opts.Precompress}); err != nil {
 		return res, err
 	}
 	res.Files = len(jobs)

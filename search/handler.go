@@ -27,7 +27,7 @@ func Handler(s Searcher) http.Handler {
 		}
 		q := r.URL.Query()
 		req := Request{
-			Query:  q.Get("q"),
+			Query:  CutQuery(q.Get("q")), // the answer repeats no more than is read
 			Kind:   q.Get("kind"),
 			Street: q.Get("street"),
 			Topic:  q.Get("topic"),

@@ -125,3 +125,22 @@ func TestHandler(t *testing.T) {
 		}
 	})
 }
+
+// TestCutQuery: a query is read to its 200th character, counted in
+// characters, not bytes, so a Chinese query is never cut inside a character.
+func TestCutQuery(t *testing.T) {
+	long := strings.Repeat("加装电梯", 60) // 240 characters
+	for _, tc := range []struct{ name, q, want string }{
+		{"short", "口袋公园", "口袋公园"},
+		{"exactly the limit", long[:len("加")*MaxQueryRunes], long[:len("加")*MaxQueryRunes]},
+		{"longer", long, long[:len("加")*MaxQueryRunes]},
+		{"mixed", "a" + long, "a" + long[:len("加")*(MaxQueryRunes-1)]},
+		{"empty", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := CutQuery(tc.q); got != tc.want {
+				t.Errorf("CutQuery cut %d characters to %d, want %d", len([]rune(tc.q)), len([]rune(got)), len([]rune(tc.want)))
+			}
+		})
+	}
+}

@@ -30,6 +30,20 @@ func (r *Request) Normalize() error {
 	return nil
 }
 
+// CutQuery cuts q to its first MaxQueryRunes runes, what a search reads of
+// it, so that nothing repeats more of a query than was searched for (an
+// answer of /api/search repeats its query).
+func CutQuery(q string) string {
+	n := 0
+	for i := range q {
+		if n == MaxQueryRunes {
+			return q[:i]
+		}
+		n++
+	}
+	return q
+}
+
 // Filters maps each facet name to the value r filters on ("" for none), in
 // FacetNames order.
 func (r *Request) Filters() [len(FacetNames)]string {

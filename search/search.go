@@ -57,6 +57,9 @@ const (
 	MaxFrom = 10000
 	// MaxFilterBytes bounds a filter value (kind, street, topic, method).
 	MaxFilterBytes = 200
+	// MaxQueryRunes is how much of a query is read; the rest is ignored
+	// (CutQuery).
+	MaxQueryRunes = 200
 )
 
 // Hit is one matching document in a Result.

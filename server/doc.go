@@ -21,4 +21,29 @@
 // (tls.go), may redirect plain HTTP to it, and may keep an access log in
 // the Combined Log Format (accesslog.go). Both answer /api/search from a
 // bleve index of the site.
+//
+// The files, by what they hold:
+//
+//	server.go       Options, Run and Serve: the entry
+//	listen.go       what is read before listening, the http.Server, a graceful stop
+//	dev.go          the authoring loop: build, rebuild, run jobs into memory
+//	watch.go        the file watcher and its batches of changes
+//	livereload.go   the Server-Sent Events hub browsers listen on
+//	devscript.go    the live-reload script, the error overlay, the problem page
+//	livesearch.go   serve's /api/search and its browser index, kept up to date
+//	production.go   --no-watch: serve the published build
+//	follow.go       follow each new build, its pages and search index together
+//	health.go       /healthz
+//	sitehandler.go  the one static file server (siteServer, FileServer)
+//	sitepath.go     a request path checked and turned into a site path
+//	servefile.go    one file answered: ETag, ranges, precompressed copies
+//	contenttypes.go the content types of the site's files
+//	store.go        serve's output in memory
+//	dirsource.go    a built site folder on disk, read through os.Root
+//	tls.go          certificates, read again on SIGHUP
+//	accesslog.go    the access log
+//
+// The server reaches the generator and search through their root packages
+// alone (generator/serve.go names what it needs); imports_test.go holds it
+// to that.
 package server

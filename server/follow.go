@@ -13,7 +13,6 @@ import (
 	"github.com/jianghan-district/jianghan/generator"
 	"github.com/jianghan-district/jianghan/internal/msg"
 	"github.com/jianghan-district/jianghan/search"
-	"github.com/jianghan-district/jianghan/search/index"
 )
 
 // The production server serves the last published build and follows each
@@ -42,8 +41,8 @@ type served struct {
 	files http.Handler
 	docs  int
 
-	index     atomic.Pointer[index.Index] // nil until the index is ready
-	searchErr atomic.Pointer[error]       // why there is no index, when known
+	index     atomic.Pointer[generator.SearchIndex] // nil until the index is ready
+	searchErr atomic.Pointer[error]                 // why there is no index, when known
 	api       http.Handler
 
 	inflight  sync.WaitGroup // requests taking this build
@@ -76,7 +75,7 @@ type builds struct {
 	mu  sync.RWMutex
 	cur *served
 
-	slots   [2]*index.Index
+	slots   [2]*generator.SearchIndex
 	slotErr error               // why the indexes could not be opened
 	owner   [2]*served          // the build each slot answers for, or did last
 	first   generator.ServeData // what the build start opened holds for search
@@ -136,7 +135,7 @@ func (f *builds) open(pub *generator.Published) (*served, generator.ServeData) {
 	} else {
 		b.base, b.docs = data.Base, len(data.Documents)
 	}
-	b.files = compress(&siteHandler{src: fixedDirSource(pub.Root()), base: func() string { return b.base }, cache: productionCache})
+	b.files = siteServer(fixedDirSource(pub.Root()), func() string { return b.base }, productionCache)
 	b.api = search.Handler(b)
 	return b, data
 }
@@ -220,7 +219,7 @@ func (f *builds) openSlots() {
 		return
 	}
 	for i, d := range indexDirs {
-		ix, err := index.Open(filepath.Join(f.cacheDir, d))
+		ix, err := generator.OpenSearchIndex(filepath.Join(f.cacheDir, d))
 		if err != nil {
 			f.slotErr = msg.Errorf(msg.ProdSearchOff, err)
 			f.errw.line(f.slotErr.Error())

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/jianghan-district/jianghan/generator"
-	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/internal/msg"
 )
 
@@ -69,7 +68,7 @@ func (s *instance) buildFirst(opts generator.Options) error {
 	if res != nil {
 		s.printDiagnostics(res.Project.Diags.Sorted())
 	}
-	var failed *diag.Failed
+	var failed *generator.Failed
 	switch {
 	case errors.As(err, &failed):
 		return ErrContent

@@ -92,7 +92,7 @@ func newServer(o Options) *instance {
 	s.base.Store("/")
 	s.hub = newHub(s.greeting)
 	s.search = &liveSearch{logf: s.out.say}
-	s.files = compress(&siteHandler{src: s.store, base: func() string { return s.base.Load().(string) }, cache: devCache})
+	s.files = siteServer(s.store, func() string { return s.base.Load().(string) }, devCache)
 	return s
 }
 

@@ -6,11 +6,14 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/jianghan-district/jianghan/generator"
 )
 
 // What a client or an editor can send serve, and what serve must survive.
@@ -136,8 +139,9 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 }
 
 // TestServeOpensSiteFilesInsideOnly: serve reads bundle and static files
-// through the site folder as a root, so a link leaving the site, which
-// check reports, is not served even if a rebuild were to name it.
+// through the site folder as a root (generator.Sources), so a link leaving
+// the site, which check reports, is not served even if a rebuild were to
+// name it.
 func TestServeOpensSiteFilesInsideOnly(t *testing.T) {
 	root, outside := t.TempDir(), t.TempDir()
 	os.WriteFile(filepath.Join(outside, "secret.txt"), []byte(secret), 0o644)
@@ -146,15 +150,16 @@ func TestServeOpensSiteFilesInsideOnly(t *testing.T) {
 	if err := os.Symlink(filepath.Join(outside, "secret.txt"), filepath.Join(root, "content", "static", "passwd")); err != nil {
 		t.Skip("no symbolic links here")
 	}
-	if f, err := openSite(root, "content/static/robots.txt"); err != nil {
+	src := generator.Sources{Root: root}
+	copyJob := func(rel string) generator.Job { return generator.Job{Path: path.Base(rel), Source: rel} }
+	if f, err := runJob(copyJob("content/static/robots.txt"), src, time.Now()); err != nil {
 		t.Errorf("a file inside: %v", err)
-	} else {
-		f.Close()
+	} else if string(f.data) != "User-agent: *\n" {
+		t.Errorf("a file inside: served %q", f.data)
 	}
 	for _, rel := range []string{"content/static/passwd", "../" + filepath.Base(outside) + "/secret.txt"} {
-		if f, err := openSite(root, rel); err == nil {
-			f.Close()
-			t.Errorf("%s was opened", rel)
+		if f, err := runJob(copyJob(rel), src, time.Now()); err == nil {
+			t.Errorf("%s was served: %q", rel, f.data)
 		}
 	}
 }

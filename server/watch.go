@@ -13,7 +13,6 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/jianghan-district/jianghan/generator"
-	"github.com/jianghan-district/jianghan/generator/load"
 )
 
 // The watcher turns file system events into batches of changed paths.
@@ -122,7 +121,7 @@ func (w *watcher) drop(dir string) {
 // temporary files (vim's .swp/.swx/4913 and ~ backups, emacs' #autosave#
 // and .#locks, JetBrains' ___jb_ files, kate's swap files).
 func ignoredName(name string) bool {
-	return load.IsIgnored(name) ||
+	return generator.IsIgnored(name) ||
 		(strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")) ||
 		strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___") ||
 		strings.HasSuffix(name, ".kate-swp") || strings.HasSuffix(name, ".crswap")

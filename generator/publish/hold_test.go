@@ -21,7 +21,7 @@ func TestHeldFolderIsNotRewritten(t *testing.T) {
 	publishVersion := func(v string) {
 		t.Helper()
 		jobs := []render.Job{job("index.html", page(v)), job("cases/lift/index.html", page(v))}
-		if err := Publish(out, jobs, Sources{}, Options{}); err != nil {
+		if err := Publish(out, jobs, render.Sources{}, Options{}); err != nil {
 			t.Fatal(err)
 		}
 	}

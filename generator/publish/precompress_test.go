@@ -113,7 +113,7 @@ func TestPublishPrecompress(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "public")
 	pre := Options{Precompress: true}
-	if err := Publish(out, jobs("七层老楼加装电梯"), Sources{}, pre); err != nil {
+	if err := Publish(out, jobs("七层老楼加装电梯"), render.Sources{}, pre); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct {
@@ -154,10 +154,10 @@ func TestPublishPrecompress(t *testing.T) {
 	homeBr := filepath.Join(out, "index.html.br")
 	before, homeBefore := changedAt(t, liftGz), changedAt(t, homeBr)
 	time.Sleep(20 * time.Millisecond) // two builds in one tick of the clock would not tell
-	if err := Publish(out, jobs("七层老楼加装电梯"), Sources{}, pre); err != nil {
+	if err := Publish(out, jobs("七层老楼加装电梯"), render.Sources{}, pre); err != nil {
 		t.Fatal(err)
 	}
-	if err := Publish(out, jobs("七层老楼加装电梯"), Sources{}, pre); err != nil {
+	if err := Publish(out, jobs("七层老楼加装电梯"), render.Sources{}, pre); err != nil {
 		t.Fatal(err)
 	}
 	if !changedAt(t, liftGz).Equal(before) || !changedAt(t, homeBr).Equal(homeBefore) {
@@ -165,10 +165,10 @@ func TestPublishPrecompress(t *testing.T) {
 	}
 
 	// One page edited: its copies follow, the others stay.
-	if err := Publish(out, jobs("七层老楼加装电梯：全体签字"), Sources{}, pre); err != nil {
+	if err := Publish(out, jobs("七层老楼加装电梯：全体签字"), render.Sources{}, pre); err != nil {
 		t.Fatal(err)
 	}
-	if err := Publish(out, jobs("七层老楼加装电梯：全体签字"), Sources{}, pre); err != nil {
+	if err := Publish(out, jobs("七层老楼加装电梯：全体签字"), render.Sources{}, pre); err != nil {
 		t.Fatal(err)
 	}
 	lift, _ := os.ReadFile(filepath.Join(out, "cases", "lift", "index.html"))
@@ -180,7 +180,7 @@ func TestPublishPrecompress(t *testing.T) {
 	}
 
 	// Without --precompress the copies go; the site's own file stays.
-	if err := Publish(out, jobs("七层老楼加装电梯：全体签字"), Sources{}, Options{}); err != nil {
+	if err := Publish(out, jobs("七层老楼加装电梯：全体签字"), render.Sources{}, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(liftGz); err == nil {

@@ -6,11 +6,9 @@ package publish
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/jianghan-district/jianghan/generator/render"
 	"github.com/jianghan-district/jianghan/internal/msg"
@@ -19,28 +17,6 @@ import (
 // Marker is the file that marks a folder as made by jianghan build, and so
 // safe to replace.
 const Marker = ".jianghan-build"
-
-// Sources opens the files that copy jobs name.
-type Sources struct {
-	Root  string // the site root, for bundle and static files
-	Theme fs.FS  // for "theme:" sources
-}
-
-// open opens a copy job's source. A site file is opened through the site
-// folder as a root: a symbolic link that load let pass (it reports every
-// link leaving the site) still cannot make a build publish a file from
-// outside the site.
-func (s Sources) open(src string) (io.ReadCloser, error) {
-	if rest, ok := strings.CutPrefix(src, "theme:"); ok {
-		return s.Theme.Open(rest)
-	}
-	root, err := os.OpenRoot(s.Root)
-	if err != nil {
-		return nil, err
-	}
-	defer root.Close()
-	return root.Open(filepath.FromSlash(src))
-}
 
 // Options are the choices of one Publish.
 type Options struct {
@@ -98,7 +74,7 @@ func Abs(out string) (string, error) {
 // Beside out, Publish touches only its own side folders, by name and never
 // through a symbolic link: .NAME.jianghan-prev, and .NAME.new-DIGITS while
 // it writes (see sides.go), whose leftovers from killed builds it removes.
-func Publish(out string, jobs []render.Job, src Sources, opts Options) (err error) {
+func Publish(out string, jobs []render.Job, src render.Sources, opts Options) (err error) {
 	out, err = Abs(out)
 	if err != nil {
 		return err

@@ -83,7 +83,7 @@ func TestPublishRefusesJobsLeavingTheOutput(t *testing.T) {
 				{Path: "index.html", Render: func() ([]byte, error) { return []byte("<p>首页"), nil }},
 				{Path: bad, Render: func() ([]byte, error) { return []byte("<p>越界"), nil }},
 			}
-			err := Publish(out, jobs, Sources{Root: parent}, Options{})
+			err := Publish(out, jobs, render.Sources{Root: parent}, Options{})
 			if !errors.Is(err, ErrOutside) {
 				t.Errorf("err = %v, want ErrOutside", err)
 			}
@@ -109,7 +109,7 @@ func TestStaleFilesRemovedInsideOnly(t *testing.T) {
 	}
 	jobs := []render.Job{page("index.html"), page("cases/a/index.html"), page("cases/b/index.html")}
 	for i := 0; i < 2; i++ { // the second build leaves a previous output to reuse
-		if err := Publish(out, jobs, Sources{Root: parent}, Options{}); err != nil {
+		if err := Publish(out, jobs, render.Sources{Root: parent}, Options{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -123,7 +123,7 @@ func TestStaleFilesRemovedInsideOnly(t *testing.T) {
 		t.Skip("no symbolic links here")
 	}
 	// The next build reuses prev: it must not write or delete through the link.
-	if err := Publish(out, jobs[:2], Sources{Root: parent}, Options{}); err != nil {
+	if err := Publish(out, jobs[:2], render.Sources{Root: parent}, Options{}); err != nil {
 		t.Fatalf("publish: %v", err)
 	}
 	if st, err := os.Lstat(filepath.Join(out, "cases")); err != nil || !st.IsDir() {
@@ -156,14 +156,14 @@ func TestLeftoverOfARunningBuildStays(t *testing.T) {
 		t.Skipf("no locks here: %v", err)
 	}
 	jobs := []render.Job{{Path: "index.html", Render: func() ([]byte, error) { return []byte("<p>首页"), nil }}}
-	if err := Publish(out, jobs, Sources{Root: parent}, Options{}); err != nil {
+	if err := Publish(out, jobs, render.Sources{Root: parent}, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(busy, Marker)); err != nil {
 		t.Errorf("the folder of a running build was removed: %v", err)
 	}
 	f.Close()
-	if err := Publish(out, jobs, Sources{Root: parent}, Options{}); err != nil {
+	if err := Publish(out, jobs, render.Sources{Root: parent}, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(busy); err == nil {

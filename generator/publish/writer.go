@@ -3,12 +3,10 @@ package publish
 import (
 	"bytes"
 	"errors"
-	"io"
 	"path"
 	"runtime"
 	"sync"
 
-	"github.com/jianghan-district/jianghan/internal/msg"
 	"github.com/jianghan-district/jianghan/internal/parallel"
 
 	"github.com/jianghan-district/jianghan/generator/render"
@@ -19,7 +17,7 @@ import (
 // and delete goes through root, which nothing can leave.
 type writer struct {
 	root *Root
-	src  Sources
+	src  render.Sources
 	// fresh is set when the folder was created empty for this run, so no
 	// file or folder in it exists yet.
 	fresh bool
@@ -38,7 +36,7 @@ type writer struct {
 	written map[string]entry // slash paths put by this run
 }
 
-func newWriter(root *Root, src Sources, fresh bool) *writer {
+func newWriter(root *Root, src render.Sources, fresh bool) *writer {
 	w := &writer{root: root, src: src, fresh: fresh, made: map[string]bool{".": true}, written: map[string]entry{}}
 	if !fresh {
 		w.prev, w.known = readManifest(root)
@@ -70,42 +68,9 @@ func (w *writer) run(jobs []render.Job) error {
 	errs := make([]error, len(jobs))
 	// More goroutines than processors: a job may wait on the disk.
 	parallel.For(len(order), 4*runtime.GOMAXPROCS(0)+4, func(k int) {
-		errs[order[k]] = w.job(jobs[order[k]])
+		errs[order[k]] = jobs[order[k]].Run(w.src, w.put)
 	})
 	return errors.Join(errs...)
-}
-
-func (w *writer) job(j render.Job) (err error) {
-	// A job that fails inside (a template function, an image decoder)
-	// fails the build, as an error, not with a stack trace.
-	defer func() {
-		if x := recover(); x != nil {
-			err = msg.Errorf(msg.JobPanic, j.Path, x)
-		}
-	}()
-	switch {
-	case j.Files != nil:
-		return j.Files(func(name string, data []byte) error {
-			return w.put(path.Join(j.Path, name), data)
-		})
-	case j.Render != nil:
-		b, err := j.Render()
-		if err != nil {
-			return err
-		}
-		return w.put(j.Path, b)
-	default:
-		in, err := w.src.open(j.Source)
-		if err != nil {
-			return err
-		}
-		defer in.Close()
-		b, err := io.ReadAll(in)
-		if err != nil {
-			return err
-		}
-		return w.put(j.Path, b)
-	}
 }
 
 // put writes data at the slash path rel unless the file already holds

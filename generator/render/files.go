@@ -50,7 +50,7 @@ func (r *Renderer) fileJobs() []Job {
 	sort.Strings(names)
 	for _, n := range names {
 		a := r.assets[n]
-		jobs = append(jobs, Job{Path: a.out, Source: "theme:" + a.src, Declared: []Dep{{DepAsset, a.src}}})
+		jobs = append(jobs, Job{Path: a.out, Source: themeSource + a.src, Declared: []Dep{{DepAsset, a.src}}})
 	}
 	for _, p := range r.site.Pages {
 		for _, f := range p.Files {

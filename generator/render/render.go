@@ -208,7 +208,7 @@ func (r *Renderer) Jobs() []Job {
 	jobs = append(jobs, r.listJobs()...)
 	jobs = append(jobs, r.termJobs()...)
 	jobs = append(jobs, r.handbookJobs()...)
-	jobs = append(jobs, r.specialJobs()...)
+	jobs = append(jobs, r.sitewideJobs()...)
 	jobs = append(jobs, r.fileJobs()...)
 	jobs = append(jobs, r.imageJobs()...)
 	jobs = append(jobs, r.offlineJobs()...)

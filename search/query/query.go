@@ -17,7 +17,7 @@ import (
 // Limits, so that no query can take unbounded time or memory.
 const (
 	// MaxQueryRunes is how much of a query is read; the rest is ignored.
-	MaxQueryRunes = 200
+	MaxQueryRunes = search.MaxQueryRunes
 	// MaxParts is how many parts a query may have; further ones are ignored.
 	MaxParts = 12
 	// MaxRaw is how many literal clauses (Query.Raw) are kept.
@@ -111,16 +111,7 @@ func Parse(q string, lex *Lexicon) (*Query, error) {
 	if !utf8.ValidString(q) {
 		q = strings.ToValidUTF8(q, " ")
 	}
-	if utf8.RuneCountInString(q) > MaxQueryRunes {
-		n := 0
-		for i := range q {
-			if n == MaxQueryRunes {
-				q = q[:i]
-				break
-			}
-			n++
-		}
-	}
+	q = search.CutQuery(q)
 	p := parser{lex: lex, seenPart: map[string]bool{}, seenRaw: map[string]bool{}}
 	inQuote := false
 	start := 0

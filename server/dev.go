@@ -6,8 +6,6 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -15,9 +13,6 @@ import (
 	"github.com/jianghan-district/jianghan/internal/parallel"
 
 	"github.com/jianghan-district/jianghan/generator"
-	"github.com/jianghan-district/jianghan/generator/diag"
-	"github.com/jianghan-district/jianghan/generator/render"
-	"github.com/jianghan-district/jianghan/themes"
 )
 
 // The authoring loop: build the site into memory, then for every batch of
@@ -66,7 +61,7 @@ func (s *instance) dev(ctx context.Context, ln net.Listener) error {
 func (s *instance) first() error {
 	start := time.Now()
 	opts := generator.Options{Root: s.o.Root, Drafts: s.o.Drafts}
-	p, d, err := generator.LoadIncremental(opts, render.Options{DevScript: DevScript()})
+	p, d, err := generator.LoadLive(opts, DevScript())
 	s.mu.Lock()
 	s.building = false
 	s.fatal = err
@@ -97,15 +92,13 @@ func (s *instance) rebuild(batch []generator.Change) {
 // publish runs a delta's jobs, puts the output in place and tells the
 // browsers; a delta with errors shows them instead.
 func (s *instance) publish(d *generator.Delta, start time.Time, first bool) {
-	errs, warns := counts(d.Diagnostics)
+	errs, warns := generator.CountDiagnostics(d.Diagnostics)
 	if d.Failed {
 		var lines []string
-		for _, x := range d.Diagnostics {
-			if x.Severity == diag.Error {
-				lines = append(lines, x.Plain())
-				if !first {
-					s.errw.line(x.String())
-				}
+		for _, x := range generator.Errors(d.Diagnostics) {
+			lines = append(lines, x.Plain())
+			if !first {
+				s.errw.line(x.String())
 			}
 		}
 		s.errw.say(msg.ServeFailed, msg.T(msg.Counts, errs, warns))
@@ -122,20 +115,20 @@ func (s *instance) publish(d *generator.Delta, start time.Time, first bool) {
 			}
 		}
 	}
-	theme := themes.ForSite(s.o.Root)
+	src := s.project.Sources()
 	jobs := d.Jobs
 	if d.StylesOnly {
 		// Put the new stylesheets in first and let the browsers swap them,
 		// then render the pages that name them.
-		var copies, rest []render.Job
+		var copies, rest []generator.Job
 		for _, j := range jobs {
-			if j.Render == nil {
+			if j.Copies() {
 				copies = append(copies, j)
 			} else {
 				rest = append(rest, j)
 			}
 		}
-		files, err := s.run(copies, theme)
+		files, err := s.run(copies, src)
 		if err != nil {
 			s.showProblems([]string{err.Error()})
 			return
@@ -146,7 +139,7 @@ func (s *instance) publish(d *generator.Delta, start time.Time, first bool) {
 		}
 		jobs = rest
 	}
-	files, err := s.run(jobs, theme)
+	files, err := s.run(jobs, src)
 	if err != nil {
 		s.errw.line("✗ " + err.Error())
 		s.showProblems([]string{err.Error()})
@@ -179,7 +172,7 @@ func (s *instance) publish(d *generator.Delta, start time.Time, first bool) {
 		s.out.say(msg.ServeFixed)
 	}
 	if len(d.Pages) > 0 {
-		s.search.update(generator.Documents(s.project.Site), generator.StaticOptions(s.project.Site, false))
+		s.search.update(s.project.SearchInput())
 	}
 }
 
@@ -191,26 +184,10 @@ func summary(files []string) string {
 	return msg.T(msg.ServeFilesMore, strings.Join(files[:2], ", "), len(files)-2)
 }
 
-// counts are the errors and warnings among ds.
-func counts(ds []diag.Diagnostic) (errs, warns int) {
-	for _, d := range ds {
-		if d.Severity == diag.Error {
-			errs++
-		} else {
-			warns++
-		}
-	}
-	return errs, warns
-}
-
 // printDiagnostics prints a whole build's problems, warnings of one kind
 // folded unless --all, as check and build do.
-func (s *instance) printDiagnostics(ds []diag.Diagnostic) {
-	n := diag.FoldAfter
-	if s.o.All {
-		n = 0
-	}
-	for _, l := range diag.Folded(ds, n) {
+func (s *instance) printDiagnostics(ds []generator.Diagnostic) {
+	for _, l := range generator.FoldDiagnostics(ds, s.o.All) {
 		s.errw.line(l)
 	}
 }
@@ -227,11 +204,11 @@ func (s *instance) showProblems(lines []string) {
 // run produces the files of the jobs on every processor. A failing job
 // (a template error) fails the whole rebuild, so nothing half-done is
 // published.
-func (s *instance) run(jobs []render.Job, theme fs.FS) ([]*file, error) {
+func (s *instance) run(jobs []generator.Job, src generator.Sources) ([]*file, error) {
 	out := make([]*file, len(jobs))
 	errs := make([]error, len(jobs))
 	now := time.Now()
-	parallel.For(len(jobs), 0, func(i int) { out[i], errs[i] = s.runJob(jobs[i], theme, now) })
+	parallel.For(len(jobs), 0, func(i int) { out[i], errs[i] = runJob(jobs[i], src, now) })
 	files := out[:0]
 	for i, f := range out {
 		if errs[i] != nil {
@@ -244,63 +221,58 @@ func (s *instance) run(jobs []render.Job, theme fs.FS) ([]*file, error) {
 	return files, nil
 }
 
-// runJob produces one file. A job that fails inside (a template function,
-// an image decoder fed a strange file) fails the rebuild as an error;
-// serve keeps running.
-func (s *instance) runJob(j render.Job, theme fs.FS, now time.Time) (f *file, err error) {
-	defer func() {
-		if x := recover(); x != nil {
-			f, err = nil, msg.Errorf(msg.JobPanic, j.Path, x)
-		}
-	}()
+// runJob produces one file the way build does (Job.Bytes), with two
+// differences for serve: the service worker is one that caches nothing,
+// and a large copied file (a lecture video) is streamed from its source on
+// each request rather than held in memory. A job that fails inside fails
+// the rebuild as an error; serve keeps running. A folder job (the search
+// index) makes nothing here: the search updater writes it.
+func runJob(j generator.Job, src generator.Sources, now time.Time) (*file, error) {
+	mod := now
 	switch {
-	case j.Render != nil:
-		if j.Path == "sw.js" {
-			return memFile(j.Path, []byte(swKillSwitch), now), nil
-		}
-		b, err := j.Render()
-		if err != nil {
-			return nil, err
-		}
-		return memFile(j.Path, b, now), nil
-	case strings.HasPrefix(j.Source, "theme:"):
-		b, err := fs.ReadFile(theme, strings.TrimPrefix(j.Source, "theme:"))
-		if err != nil {
-			return nil, err
-		}
-		return memFile(j.Path, b, now), nil
-	case j.Source != "":
-		open := func() (io.ReadSeekCloser, error) { return openSite(s.o.Root, j.Source) }
-		f, err := open()
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		st, err := f.(*os.File).Stat()
+	case j.Files != nil:
+		return nil, nil
+	case j.Render != nil && j.Path == "sw.js":
+		return memFile(j.Path, []byte(swKillSwitch), now), nil
+	case j.Copies():
+		st, err := stat(src, j.Source)
 		if err != nil {
 			return nil, err
 		}
 		if st.Size() > maxMemFile {
-			return diskFile(j.Path, st.Size(), st.ModTime(), open), nil
+			return diskFile(j.Path, st.Size(), st.ModTime(), func() (io.ReadSeekCloser, error) { return openSeeker(src, j.Source) }), nil
 		}
-		b, err := io.ReadAll(f)
-		if err != nil {
-			return nil, err
-		}
-		return memFile(j.Path, b, st.ModTime()), nil
+		mod = st.ModTime()
 	}
-	return nil, nil // folders (the search index) are written by the search updater
-}
-
-// openSite opens a site file through the site folder as a root, so that a
-// symbolic link leaving the site (which load reports) is not served either.
-func openSite(root, rel string) (io.ReadSeekCloser, error) {
-	r, err := os.OpenRoot(root)
+	b, err := j.Bytes(src)
 	if err != nil {
 		return nil, err
 	}
-	defer r.Close()
-	return r.Open(filepath.FromSlash(rel))
+	return memFile(j.Path, b, mod), nil
+}
+
+// stat describes a copy job's source.
+func stat(src generator.Sources, name string) (fs.FileInfo, error) {
+	f, err := src.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.Stat()
+}
+
+// openSeeker opens a copy job's source for http.ServeContent, which seeks
+// to answer ranges.
+func openSeeker(src generator.Sources, name string) (io.ReadSeekCloser, error) {
+	f, err := src.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if rs, ok := f.(io.ReadSeekCloser); ok {
+		return rs, nil
+	}
+	f.Close()
+	return nil, fs.ErrInvalid
 }
 
 // serveDev routes serve's requests: the event stream, the search API, and

@@ -20,6 +20,13 @@ type source interface {
 	page(name string) bool
 }
 
+// siteServer is the one static file server of serve, of the production
+// server and of bench/staticserve: siteHandler for the files of src,
+// compressed on the fly by gzhttp (compress) where the build left no copy.
+func siteServer(src source, base func() string, cache func(name string) string) http.Handler {
+	return compress(&siteHandler{src: src, base: base, cache: cache})
+}
+
 // siteHandler serves a built site's files under its base path: the files
 // themselves, the site's 404.html for what is not there, and 400 for a
 // path that tries to leave the folder. There are no folder listings.
@@ -110,5 +117,5 @@ const (
 // whether by "..", encoded slashes, backslashes or symbolic links. The
 // folder may be rebuilt while it is served. bench/staticserve uses it too.
 func FileServer(dir, base string) http.Handler {
-	return compress(&siteHandler{src: newDirSource(dir), base: func() string { return base }, cache: productionCache})
+	return siteServer(newDirSource(dir), func() string { return base }, productionCache)
 }

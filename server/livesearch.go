@@ -9,14 +9,10 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/jianghan-district/jianghan/generator"
 	"github.com/jianghan-district/jianghan/internal/msg"
 	"github.com/jianghan-district/jianghan/search"
-	"github.com/jianghan-district/jianghan/search/index"
-	"github.com/jianghan-district/jianghan/search/query"
-	"github.com/jianghan-district/jianghan/search/static"
 )
 
 // liveSearch is the search.Searcher behind /api/search, and the keeper of
@@ -31,12 +27,11 @@ import (
 // save.
 type liveSearch struct {
 	mu     sync.RWMutex
-	ix     *index.Index
-	err    error             // why there is no index, once opening failed
-	docs   []search.Document // the site's documents as of the last change
-	opts   static.Options    // and its synonyms and page language
-	stale  bool              // the static index is older than docs
-	static sync.Mutex        // one static index write at a time
+	ix     *generator.SearchIndex
+	err    error                 // why there is no index, once opening failed
+	in     generator.SearchInput // the site's documents as of the last change
+	stale  bool                  // the static index is older than in
+	static sync.Mutex            // one static index write at a time
 
 	wake    chan struct{} // a change is waiting for the bleve sync
 	done    chan struct{}
@@ -101,30 +96,7 @@ func serveSearch(w http.ResponseWriter, r *http.Request, api http.Handler, ready
 		json.NewEncoder(w).Encode(map[string]string{"error": why().Error()})
 		return
 	}
-	api.ServeHTTP(w, cutQuery(r))
-}
-
-// cutQuery cuts q to what a search reads of it (query.MaxQueryRunes), so
-// that the answer, which repeats the query, is not made to repeat 18 KB of
-// it.
-func cutQuery(r *http.Request) *http.Request {
-	v := r.URL.Query()
-	q := v.Get("q")
-	if utf8.RuneCountInString(q) <= query.MaxQueryRunes {
-		return r
-	}
-	n := 0
-	for i := range q {
-		if n == query.MaxQueryRunes {
-			q = q[:i]
-			break
-		}
-		n++
-	}
-	v.Set("q", q)
-	r2 := r.Clone(r.Context())
-	r2.URL.RawQuery = v.Encode()
-	return r2
+	api.ServeHTTP(w, r)
 }
 
 // indexDir is serve's own bleve index in the site's cache folder, apart
@@ -140,9 +112,9 @@ func (l *liveSearch) start(root string) {
 	go func() {
 		defer close(l.done)
 		dir, err := generator.CacheDir(root)
-		var ix *index.Index
+		var ix *generator.SearchIndex
 		if err == nil {
-			ix, err = index.Open(filepath.Join(dir, indexDir))
+			ix, err = generator.OpenSearchIndex(filepath.Join(dir, indexDir))
 		}
 		if err != nil {
 			l.mu.Lock()
@@ -164,9 +136,9 @@ func (l *liveSearch) start(root string) {
 			}
 			n := l.pending.Load()
 			l.mu.RLock()
-			docs, opts := l.docs, l.opts
+			in := l.in
 			l.mu.RUnlock()
-			l.sync(ix, docs, opts.Synonyms)
+			l.sync(ix, in.Documents, in.Synonyms)
 			l.pending.Add(-n)
 		}
 		l.mu.Lock()
@@ -179,7 +151,7 @@ func (l *liveSearch) start(root string) {
 
 // sync brings bleve up to date; the index answers queries from its first
 // successful sync on.
-func (l *liveSearch) sync(ix *index.Index, docs []search.Document, synonyms [][]string) {
+func (l *liveSearch) sync(ix *generator.SearchIndex, docs []search.Document, synonyms [][]string) {
 	if ix == nil {
 		return
 	}
@@ -202,11 +174,11 @@ func (l *liveSearch) sync(ix *index.Index, docs []search.Document, synonyms [][]
 // is false from the moment the site changed.
 func (l *liveSearch) expect() { l.pending.Add(1) }
 
-// update hands in the site's documents (and search options) after a
-// change that expect announced.
-func (l *liveSearch) update(docs []search.Document, opts static.Options) {
+// update hands in the site's search input after a change that expect
+// announced.
+func (l *liveSearch) update(in generator.SearchInput) {
 	l.mu.Lock()
-	l.docs, l.opts = docs, opts
+	l.in = in
 	l.stale = true
 	l.mu.Unlock()
 	if l.wake == nil {
@@ -242,16 +214,16 @@ func (l *liveSearch) freshStatic() error {
 	l.static.Lock()
 	defer l.static.Unlock()
 	l.mu.RLock()
-	stale, docs, opts := l.stale, l.docs, l.opts
+	stale, in := l.stale, l.in
 	l.mu.RUnlock()
 	if !stale || l.publish == nil {
 		return nil
 	}
-	if err := l.writeStatic(docs, opts); err != nil {
+	if err := l.writeStatic(in); err != nil {
 		return err
 	}
 	l.mu.Lock()
-	if sameDocs(l.docs, docs) {
+	if sameDocs(l.in.Documents, in.Documents) {
 		l.stale = false
 	}
 	l.mu.Unlock()
@@ -265,11 +237,11 @@ func sameDocs(a, b []search.Document) bool {
 
 // writeStatic makes the browser's index and hands its files to serve's
 // output, under search/.
-func (l *liveSearch) writeStatic(docs []search.Document, opts static.Options) error {
+func (l *liveSearch) writeStatic(in generator.SearchInput) error {
 	var mu sync.Mutex
 	var files []*file
 	now := time.Now()
-	err := static.StaticFiles(docs, opts, func(name string, data []byte) error {
+	err := in.BrowserIndex(func(name string, data []byte) error {
 		f := memFile("search/"+name, bytes.Clone(data), now) // data is lent
 		mu.Lock()
 		files = append(files, f)

@@ -2,9 +2,10 @@ package render
 
 import "github.com/jianghan-district/jianghan/internal/msg"
 
-// specialJobs renders the pages that are not about one entry: the home page,
-// the search page, the 404 page, the feed and the sitemap.
-func (r *Renderer) specialJobs() []Job {
+// sitewideJobs renders the pages of the site as a whole rather than of one
+// entry: the home page, the search page, the 404 page, the feed and the
+// sitemap.
+func (r *Renderer) sitewideJobs() []Job {
 	home := &Data{URL: "/", Description: r.site.Config.Description}
 	// The search page is indexable: without a query it is a plain page with
 	// a search form, and Lighthouse's SEO audit counts noindex against it.
