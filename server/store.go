@@ -2,7 +2,6 @@ package server
 
 import (
 	"io/fs"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -68,16 +67,4 @@ func (s *store) built() bool {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.good
-}
-
-// names lists the stored paths, sorted (for tests).
-func (s *store) names() []string {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := make([]string, 0, len(s.files))
-	for n := range s.files {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
 }
