@@ -194,3 +194,84 @@ func TestStaticcheck(t *testing.T) {
 		t.Errorf("staticcheck ./... must find nothing (%v):\n%s", err, out)
 	}
 }
+
+// codeMap reads the folders that README's code map names: a line of its
+// code block that starts with a folder ("generator/") names it, and an
+// indented one ("  render/") names a folder inside the last unindented one.
+func codeMap(t *testing.T, root string) map[string]bool {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	i := strings.Index(s, "## 代码结构")
+	if i < 0 {
+		t.Fatal("README.md has no section 代码结构")
+	}
+	s = s[i:]
+	start := strings.Index(s, "```\n")
+	if start < 0 {
+		t.Fatal("README.md's 代码结构 has no code block")
+	}
+	s = s[start+4:]
+	if end := strings.Index(s, "```"); end >= 0 {
+		s = s[:end]
+	}
+	named := map[string]bool{}
+	top := ""
+	for _, line := range strings.Split(s, "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 0 || !strings.HasSuffix(fields[0], "/") {
+			continue
+		}
+		dir := strings.TrimSuffix(fields[0], "/")
+		if strings.HasPrefix(line, " ") {
+			dir = top + "/" + dir
+		} else {
+			top = dir
+		}
+		named[dir] = true
+	}
+	return named
+}
+
+// TestCodeMap fails when README's code map leaves out a folder of Go code,
+// or names a folder that is not there: a newcomer finds the code by it.
+func TestCodeMap(t *testing.T) {
+	root := moduleRoot(t)
+	named := codeMap(t, root)
+	goDirs := map[string]bool{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != root && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "_")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if dir := filepath.Dir(p); strings.HasSuffix(p, ".go") && dir != root {
+			rel, err := filepath.Rel(root, dir)
+			if err != nil {
+				return err
+			}
+			goDirs[filepath.ToSlash(rel)] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for dir := range goDirs {
+		if !named[dir] {
+			t.Errorf("README.md's code map (代码结构) leaves out %s/, a folder of Go code: add a line saying what it holds", dir)
+		}
+	}
+	for dir := range named {
+		if fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(dir))); err != nil || !fi.IsDir() {
+			t.Errorf("README.md's code map (代码结构) names %s/, which is not a folder of the repository", dir)
+		}
+	}
+}
