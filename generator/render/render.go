@@ -72,7 +72,7 @@ type Renderer struct {
 	cards map[*model.Page]cardKey // card deps of the pages, see deps.go
 
 	imagesOnce sync.Once
-	images     map[string]*images.Image // site path → bundle image, see images.go
+	images     map[string]*images.Image // site path → bundle image, see loadImages
 	rewriter   *htmlrewrite.Rewriter    // adds image sizes and table boxes to each page
 }
 
