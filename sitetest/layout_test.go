@@ -42,12 +42,6 @@ func measure(t *testing.T, ctx context.Context, sel string) box {
 	return js[box](t, ctx, boxJS+`(document.querySelector(`+quote(sel)+`))`)
 }
 
-// measureAll returns the boxes of every element that sel matches.
-func measureAll(t *testing.T, ctx context.Context, sel string) []box {
-	t.Helper()
-	return js[[]box](t, ctx, `Array.from(document.querySelectorAll(`+quote(sel)+`)).map(`+boxJS+`)`)
-}
-
 // quote writes s as a JavaScript string.
 func quote(s string) string {
 	b := []byte{'"'}

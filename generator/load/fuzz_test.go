@@ -8,6 +8,7 @@ import (
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/model"
 	"github.com/jianghan-district/jianghan/generator/urls"
+	"github.com/jianghan-district/jianghan/internal/fuzztest"
 )
 
 // Fuzz targets for the parsers of what authors write: front matter in YAML
@@ -19,14 +20,14 @@ import (
 func FuzzYAMLFrontMatter(f *testing.F) {
 	f.Add("title: 七层老楼加装电梯\nstreet: 水塔街道\ntopics: [居民自治]\ntags: [加装电梯]\n", "## 问题\n\n一\n\n## 解决方案\n\n二\n")
 	f.Fuzz(func(t *testing.T, fm, body string) {
-		timed(t, func() { checkPage(t, "---\n"+fm+"\n---\n"+body) })
+		fuzztest.Timed(t, func() { checkPage(t, "---\n"+fm+"\n---\n"+body) })
 	})
 }
 
 func FuzzTOMLFrontMatter(f *testing.F) {
 	f.Add("title = \"独居老人的敲门行动\"\nstreet = \"民权街道\"\ntopics = [\"养老服务\"]\n", "## 问题\n\n一\n")
 	f.Fuzz(func(t *testing.T, fm, body string) {
-		timed(t, func() { checkPage(t, "+++\n"+fm+"\n+++\n"+body) })
+		fuzztest.Timed(t, func() { checkPage(t, "+++\n"+fm+"\n+++\n"+body) })
 	})
 }
 
@@ -35,7 +36,7 @@ func FuzzSiteYAML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, raw string) {
 		diags := &diag.List{}
 		var cfg model.Config
-		timed(t, func() {
+		fuzztest.Timed(t, func() {
 			diags = &diag.List{}
 			cfg = decodeConfig([]byte(raw), diags)
 		})

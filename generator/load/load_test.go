@@ -11,7 +11,6 @@ import (
 // The fixtures and the check runner are shared with the other checks' tests.
 var (
 	file      = checktest.File
-	writeSite = checktest.WriteSite
 	check     = checktest.Check
 	sameLines = checktest.SameLines
 )

@@ -14,12 +14,6 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 )
 
-// body converts src with a fresh Converter and no resolver.
-func body(t *testing.T, src string) string {
-	t.Helper()
-	return string(New(Options{}).Convert([]byte(src), nil).HTML)
-}
-
 func TestCJKEmphasis(t *testing.T) {
 	tests := []struct {
 		name, src, want string

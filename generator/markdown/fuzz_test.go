@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/jianghan-district/jianghan/internal/fuzztest"
 )
 
 // FuzzConvert feeds the converter any Markdown, with raw HTML off as every
@@ -18,7 +20,7 @@ func FuzzConvert(f *testing.F) {
 	pass := func(dest string, image bool) (string, error) { return dest, nil }
 	f.Fuzz(func(t *testing.T, src string) {
 		var res *Result
-		timed(t, func() { res = conv.Convert([]byte(src), pass) })
+		fuzztest.Timed(t, func() { res = conv.Convert([]byte(src), pass) })
 		checkSafe(t, src, res.HTML)
 		for _, s := range res.Sections {
 			if !strings.Contains(res.HTML, s.HTML) {

@@ -5,6 +5,8 @@ import (
 	"maps"
 	"path/filepath"
 	"testing"
+
+	"github.com/jianghan-district/jianghan/internal/fuzztest"
 )
 
 // FuzzManifest reads any bytes as a Marker. The Marker lies in the output
@@ -17,7 +19,7 @@ func FuzzManifest(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var files map[string]entry
 		var ok bool
-		timed(t, func() { files, ok = parseManifest(b) })
+		fuzztest.Timed(t, func() { files, ok = parseManifest(b) })
 		if !ok {
 			return
 		}

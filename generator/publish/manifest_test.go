@@ -3,6 +3,7 @@ package publish
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
@@ -31,8 +32,24 @@ func TestManifest(t *testing.T) {
 		}
 	})
 	t.Run("same files, same Marker", func(t *testing.T) {
-		if string(markerBytes(files)) != string(markerBytes(files)) {
-			t.Error("two Markers of the same files differ")
+		// Maps are walked in a random order: enough files, put in opposite
+		// orders into two maps, would come out in different orders if the
+		// Marker followed the walk.
+		var names []string
+		for i := 0; i < 40; i++ {
+			names = append(names, "cases/案例"+strconv.Itoa(i)+"/index.html")
+		}
+		forward, backward := map[string]entry{}, map[string]entry{}
+		for i := range names {
+			forward[names[i]] = entry{size: int64(i), sum: sum([]byte(names[i]))}
+			j := len(names) - 1 - i
+			backward[names[j]] = entry{size: int64(j), sum: sum([]byte(names[j]))}
+		}
+		first := string(markerBytes(forward))
+		for i := 0; i < 5; i++ {
+			if again := string(markerBytes(backward)); again != first {
+				t.Fatalf("two Markers of the same files differ:\n%s\n%s", first, again)
+			}
 		}
 	})
 	for _, tt := range []struct{ name, marker string }{

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/jianghan-district/jianghan/generator/htmlrewrite"
+	"github.com/jianghan-district/jianghan/generator/images"
 	"github.com/jianghan-district/jianghan/generator/model"
 	"github.com/jianghan-district/jianghan/generator/urls"
 	"github.com/jianghan-district/jianghan/internal/msg"
@@ -66,7 +68,8 @@ type Renderer struct {
 	parts    partCache
 
 	imagesOnce sync.Once
-	images     map[string]*bundleImage // site path → bundle image, see images.go
+	images     map[string]*images.Image // site path → bundle image, see loadImages
+	rewriter   *htmlrewrite.Rewriter    // adds image sizes and table boxes to each page
 }
 
 // New parses the theme's templates and fingerprints its assets.
@@ -76,6 +79,11 @@ func New(site *model.Site, theme fs.FS, opts Options) (*Renderer, error) {
 	}
 	r := &Renderer{site: site, theme: theme, opts: opts, lang: language(site),
 		parts: partCache{parts: map[partSlot][]*partVariant{}}}
+	r.rewriter = &htmlrewrite.Rewriter{
+		Linker:     opts.Linker,
+		Image:      func(p string) *images.Image { return r.loadImages()[p] },
+		TableLabel: func(n int) string { return r.lang.T(msg.TableLabel, n) },
+	}
 	if err := r.loadAssets(); err != nil {
 		return nil, err
 	}
@@ -185,9 +193,9 @@ func (r *Renderer) execute(layout string, d *Data) ([]byte, error) {
 		return nil, msg.Errorf(msg.RenderFailed, d.URL, layout, err)
 	}
 	b := buf.Bytes()
-	out := r.finish(d.URL, b)
+	out := r.rewriter.Page(d.URL, b)
 	if len(out) == 0 || &out[0] == &b[0] {
-		out = bytes.Clone(out) // finish changed nothing; b goes back to the pool
+		out = bytes.Clone(out) // the rewriter changed nothing; b goes back to the pool
 	}
 	return out, nil
 }

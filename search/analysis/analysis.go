@@ -158,84 +158,22 @@ func (s *Scanner) Scan(in []byte) []Tok {
 		toks = make([]Tok, 0, len(in)/2+4)
 	}
 	pos := int32(0)
-
-	// the current word run
-	inWord := false
-	wordStart, wordCut, wordEnd := 0, 0, 0
-	wordRunes := 0
-	wordCopy := false // the word needs folding, so it is built in the arena
-	arenaStart := 0
-
+	var w wordRun
 	// the previous rune was CJK and started at prevStart
 	prevCJK := false
 	prevStart := 0
 
 	for i := 0; i <= len(in); {
-		r, f := rune(0), rune(0)
-		size := 1
-		cls := classSep
-		if i < len(in) {
-			r = rune(in[i])
-			if r < utf8.RuneSelf {
-				f = r
-				switch {
-				case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-					cls = classWord
-				case r >= 'A' && r <= 'Z':
-					f = r + ('a' - 'A')
-					cls = classWord
-				}
-			} else if i+2 < len(in) && IsPlain3(in[i], in[i+1], in[i+2]) {
-				// decoded here because most CJK text is just that
-				r, size = Decode3(in[i], in[i+1], in[i+2]), 3
-				if r >= 0x4E00 && r <= 0x9FFF {
-					f, cls = r, classCJK // Fold leaves CJK as it is
-				} else {
-					f = Fold(r)
-					cls = classOf(f)
-				}
-			} else {
-				r, size = utf8.DecodeRune(in[i:])
-				f = Fold(r)
-				cls = classOf(f)
-			}
-		}
+		r, f, size, cls := scanRune(in, i)
 		if cls == classWord {
 			prevCJK = false
-			if !inWord {
-				inWord = true
-				wordStart, wordCut, wordRunes, arenaStart = i, i, 0, len(arena)
-				wordCopy = false
-			}
-			if wordRunes < MaxWordRunes {
-				if f != r && !wordCopy {
-					wordCopy = true
-					arena = append(arena, in[wordStart:wordCut]...)
-				}
-				if wordCopy {
-					if f < utf8.RuneSelf {
-						arena = append(arena, byte(f))
-					} else {
-						arena = utf8.AppendRune(arena, f)
-					}
-				}
-				wordRunes++
-				wordCut = i + size
-			}
-			wordEnd = i + size
+			arena = w.add(in, arena, i, size, r, f)
 			i += size
 			continue
 		}
-		if inWord {
-			var term []byte
-			if wordCopy {
-				term = arena[arenaStart:len(arena):len(arena)]
-			} else {
-				term = in[wordStart:wordCut:wordCut]
-			}
+		if w.on {
 			pos++
-			toks = append(toks, Tok{Term: term, Pos: pos, Start: int32(wordStart), End: int32(wordEnd), Kind: Word})
-			inWord = false
+			toks = append(toks, w.tok(in, arena, pos))
 		}
 		if cls == classCJK {
 			pos++
@@ -254,6 +192,85 @@ func (s *Scanner) Scan(in []byte) []Tok {
 	s.toks = toks
 	s.arena = arena
 	return toks
+}
+
+// scanRune reads the rune at in[i]: the rune, its folded form, its size in
+// bytes and its class. Past the end it is a separator, which ends the last
+// word.
+func scanRune(in []byte, i int) (r, f rune, size int, cls charClass) {
+	if i >= len(in) {
+		return 0, 0, 1, classSep
+	}
+	r = rune(in[i])
+	switch {
+	case r < utf8.RuneSelf:
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r, r, 1, classWord
+		case r >= 'A' && r <= 'Z':
+			return r, r + ('a' - 'A'), 1, classWord
+		}
+		return r, r, 1, classSep
+	case i+2 < len(in) && IsPlain3(in[i], in[i+1], in[i+2]):
+		// decoded here because most CJK text is just that
+		r = Decode3(in[i], in[i+1], in[i+2])
+		if r >= 0x4E00 && r <= 0x9FFF {
+			return r, r, 3, classCJK // Fold leaves CJK as it is
+		}
+		f = Fold(r)
+		return r, f, 3, classOf(f)
+	}
+	r, size = utf8.DecodeRune(in[i:])
+	f = Fold(r)
+	return r, f, size, classOf(f)
+}
+
+// wordRun is the run of word runes (letters and digits) being read. Its
+// term is the input itself until a rune folds to another, then a folded
+// copy in the arena; only its first MaxWordRunes runes make the term.
+type wordRun struct {
+	on         bool // a word is being read
+	start, cut int  // in the input: where it starts, where its term ends
+	end        int  // where the run ends
+	runes      int  // runes in the term
+	copied     bool // the term is built in the arena
+	arenaStart int
+}
+
+// add adds the rune r, folded to f and size bytes long at in[i], to the
+// run, starting one if none is on; it returns the arena.
+func (w *wordRun) add(in, arena []byte, i, size int, r, f rune) []byte {
+	if !w.on {
+		*w = wordRun{on: true, start: i, cut: i, arenaStart: len(arena)}
+	}
+	w.end = i + size
+	if w.runes >= MaxWordRunes {
+		return arena
+	}
+	if f != r && !w.copied {
+		w.copied = true
+		arena = append(arena, in[w.start:w.cut]...)
+	}
+	if w.copied {
+		if f < utf8.RuneSelf {
+			arena = append(arena, byte(f))
+		} else {
+			arena = utf8.AppendRune(arena, f)
+		}
+	}
+	w.runes++
+	w.cut = i + size
+	return arena
+}
+
+// tok ends the run, returning its token at position pos.
+func (w *wordRun) tok(in, arena []byte, pos int32) Tok {
+	w.on = false
+	term := in[w.start:w.cut:w.cut]
+	if w.copied {
+		term = arena[w.arenaStart:len(arena):len(arena)]
+	}
+	return Tok{Term: term, Pos: pos, Start: int32(w.start), End: int32(w.end), Kind: Word}
 }
 
 // IsPlain3 reports whether b0 b1 b2 is a valid three-byte UTF-8 sequence

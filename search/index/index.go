@@ -87,9 +87,8 @@ func Open(dir string) (*Index, error) {
 			return nil, fmt.Errorf("search: removing outdated index: %w", err)
 		}
 		if idx, err = openOrCreate(dir); err != nil {
-			return nil, err
+			return nil, err // a new index has its version written
 		}
-		v, err = idx.GetInternal(versionKey)
 	}
 	if err != nil {
 		_ = idx.Close()

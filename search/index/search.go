@@ -86,74 +86,9 @@ func (ix *Index) search(ctx context.Context, q *query.Query, r search.Request, s
 		return ix.suggest(ctx, reader, q, post, out)
 	}
 	post.order(plan)
-
-	// a quoted phrase decides whether a document matches at all: then
-	// every candidate is scored with positions at once
-	var strictKeys []rank.Key
-	var strictOK []bool
-	if plan.Strict() {
-		all := make([]int, len(post.ids))
-		for c := range all {
-			all[c] = c
-		}
-		if strictKeys, strictOK, err = post.exact(ctx, reader, plan, all); err != nil {
-			return nil, err
-		}
-	}
-	// every matching document, scored without positions (exactly, or at
-	// its best), counted in the facets
-	facets, err := reader.DocValueReader([]string{"kind", "street", "topics", "methods"})
+	cands, err := match(ctx, reader, plan, post, r.Filters(), out.Facets)
 	if err != nil {
 		return nil, err
-	}
-	filters := r.Filters()
-	doc := plan.NewDoc(false)
-	var cands []candidate
-	var values [len(search.FacetNames)][]string
-	for c := range post.ids {
-		if c%256 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		post.fill(doc, c)
-		key, ok := plan.Score(doc)
-		if strictKeys != nil {
-			key, ok = strictKeys[c], strictOK[c]
-		}
-		if !ok {
-			continue
-		}
-		for k := range values {
-			values[k] = values[k][:0]
-		}
-		if err := facets.VisitDocValues(post.ids[c], func(field string, term []byte) {
-			for k, name := range search.FacetNames {
-				if facetField[name] == field {
-					values[k] = append(values[k], string(term))
-				}
-			}
-		}); err != nil {
-			return nil, err
-		}
-		fails := -1 // the one facet whose filter the document fails, or -2 for more
-		for k, want := range filters {
-			if want != "" && !slices.Contains(values[k], want) {
-				if fails == -1 {
-					fails = k
-				} else {
-					fails = -2
-				}
-			}
-		}
-		for k, name := range search.FacetNames {
-			if fails == -1 || fails == k {
-				for _, v := range values[k] {
-					out.Facets[name][v]++
-				}
-			}
-		}
-		if fails == -1 {
-			cands = append(cands, candidate{c: c, key: key, exact: plan.Simple() || strictKeys != nil})
-		}
 	}
 	out.Total = len(cands)
 	if len(cands) == 0 {
@@ -182,6 +117,105 @@ func (ix *Index) search(ctx context.Context, q *query.Query, r search.Request, s
 		})
 	}
 	return out, nil
+}
+
+// facetValues are one document's values of each facet, by the index of
+// the facet in search.FacetNames.
+type facetValues [len(search.FacetNames)][]string
+
+// match scores every document holding a term of the query, without
+// positions (exactly, or at its best), counts it in the facets, and returns
+// those that pass the filters as the candidates to rank.
+func match(ctx context.Context, reader bindex.IndexReader, plan *rank.Plan, post *postings, filters [len(search.FacetNames)]string, facets map[string]map[string]int) ([]candidate, error) {
+	strictKeys, strictOK, err := strictScores(ctx, reader, plan, post)
+	if err != nil {
+		return nil, err
+	}
+	dv, err := reader.DocValueReader([]string{"kind", "street", "topics", "methods"})
+	if err != nil {
+		return nil, err
+	}
+	doc := plan.NewDoc(false)
+	var cands []candidate
+	var values facetValues
+	for c := range post.ids {
+		if c%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		post.fill(doc, c)
+		key, ok := plan.Score(doc)
+		if strictKeys != nil {
+			key, ok = strictKeys[c], strictOK[c]
+		}
+		if !ok {
+			continue
+		}
+		if err := values.read(dv, post.ids[c]); err != nil {
+			return nil, err
+		}
+		fails := values.failed(filters)
+		values.count(facets, fails)
+		if fails == -1 {
+			cands = append(cands, candidate{c: c, key: key, exact: plan.Simple() || strictKeys != nil})
+		}
+	}
+	return cands, nil
+}
+
+// strictScores scores every candidate with positions at once when a quoted
+// phrase decides whether a document matches at all; otherwise it returns
+// nil.
+func strictScores(ctx context.Context, reader bindex.IndexReader, plan *rank.Plan, post *postings) ([]rank.Key, []bool, error) {
+	if !plan.Strict() {
+		return nil, nil, nil
+	}
+	all := make([]int, len(post.ids))
+	for c := range all {
+		all[c] = c
+	}
+	return post.exact(ctx, reader, plan, all)
+}
+
+// read fills v with the facet values of one document.
+func (v *facetValues) read(dv bindex.DocValueReader, id bindex.IndexInternalID) error {
+	for k := range v {
+		v[k] = v[k][:0]
+	}
+	return dv.VisitDocValues(id, func(field string, term []byte) {
+		for k, name := range search.FacetNames {
+			if facetField[name] == field {
+				v[k] = append(v[k], string(term))
+			}
+		}
+	})
+}
+
+// failed returns the one facet whose filter the document fails, -1 when it
+// passes them all, or -2 when it fails more than one.
+func (v *facetValues) failed(filters [len(search.FacetNames)]string) int {
+	fails := -1
+	for k, want := range filters {
+		if want != "" && !slices.Contains(v[k], want) {
+			if fails != -1 {
+				return -2
+			}
+			fails = k
+		}
+	}
+	return fails
+}
+
+// count adds the document to the facet counts: to every facet when it
+// passes the filters, and to the one facet whose filter it fails, so that
+// each facet's counts say what choosing another value of it would find.
+func (v *facetValues) count(facets map[string]map[string]int, fails int) {
+	for k, name := range search.FacetNames {
+		if fails == -1 || fails == k {
+			for _, val := range v[k] {
+				facets[name][val]++
+			}
+		}
+	}
 }
 
 // rank orders the candidates and returns the first n, exactly scored,

@@ -59,99 +59,133 @@ type pair struct {
 // NewPlan makes the plan of q over a collection with statistics st, where
 // df gives the number of documents holding a term.
 func NewPlan(q *query.Query, df func(term string) int, st Stats, params Params) *Plan {
-	p := &Plan{params: params, avg: st.Avg()}
-	index := map[string]int32{}
-	id := func(t string) int32 {
-		if i, ok := index[t]; ok {
-			return i
-		}
-		i := int32(len(p.Terms))
-		index[t] = i
-		term := Term{Text: t, DF: df(t)}
-		if term.DF > 0 {
-			term.IDF = IDF(st.Docs, term.DF)
-		}
-		p.Terms = append(p.Terms, term)
-		return i
-	}
-	toPhrase := func(ph query.Phrase) phrase {
-		out := make(phrase, len(ph))
-		ok := true
-		for j, t := range ph {
-			out[j] = -1
-			if t != "" {
-				out[j] = id(t)
-				ok = ok && p.Terms[out[j]].DF > 0
-			}
-		}
-		if !ok {
-			return nil
-		}
-		return out
-	}
-	p.simple = true
-	var seq []int32 // the terms of the parts as typed, that occur, in order
-	var seqPos, seqRun []int32
+	b := &planner{p: &Plan{params: params, avg: st.Avg(), simple: true}, df: df, docs: st.Docs, index: map[string]int32{}}
+	p := b.p
 	for _, qp := range q.Parts {
-		var pp planPart
-		for k, a := range qp.Alts {
-			pa := planAlt{w: 1, phrase: toPhrase(a.Phrase)}
-			if a.Synonym {
-				pa.w = params.Synonym
-			}
-			sum := 0.0
-			for j, t := range a.Phrase {
-				if t == "" {
-					continue
-				}
-				i := id(t)
-				term := &p.Terms[i]
-				if term.DF == 0 {
-					continue
-				}
-				term.Q = max(term.Q, pa.w)
-				if k == 0 {
-					seq = append(seq, i)
-					seqPos = append(seqPos, int32(qp.Pos+j))
-					seqRun = append(seqRun, int32(qp.Run))
-				}
-				if !containsID(pa.terms, i) {
-					pa.terms = append(pa.terms, i)
-					sum += term.IDF
-				}
-			}
-			if len(pa.terms) > 0 {
-				pa.mean = sum / float64(len(pa.terms))
-				pp.w = max(pp.w, float64(pa.w*pa.mean))
-			}
-			pa.whole = a.Synonym && pa.phrase != nil
-			if len(a.Phrase) > 1 {
-				p.simple = false
-			}
-			pp.alts = append(pp.alts, pa)
-		}
+		pp := b.part(qp)
 		if qp.Strict {
 			p.strict = append(p.strict, pp.alts[0].phrase) // nil: nothing can match
 		}
 		p.parts = append(p.parts, pp)
 	}
 	for _, r := range q.Raw {
-		p.raw = append(p.raw, toPhrase(r))
+		p.raw = append(p.raw, b.phrase(r))
 		if len(r) > 1 {
 			p.simple = false
 		}
 	}
-	for k := 1; k < len(seq); k++ {
-		if seqRun[k] != seqRun[k-1] {
+	b.pairs()
+	return p
+}
+
+// planner is what NewPlan keeps while it makes a plan.
+type planner struct {
+	p     *Plan
+	df    func(term string) int
+	docs  int
+	index map[string]int32 // term → its index in p.Terms
+	// the terms of the parts as typed that occur, in order, with their
+	// positions in the query and the runs they were typed in
+	seq, seqPos, seqRun []int32
+}
+
+// id returns the index of term t in the plan's terms, adding it.
+func (b *planner) id(t string) int32 {
+	if i, ok := b.index[t]; ok {
+		return i
+	}
+	i := int32(len(b.p.Terms))
+	b.index[t] = i
+	term := Term{Text: t, DF: b.df(t)}
+	if term.DF > 0 {
+		term.IDF = IDF(b.docs, term.DF)
+	}
+	b.p.Terms = append(b.p.Terms, term)
+	return i
+}
+
+// phrase returns ph as term indexes, nil when one of its terms occurs
+// nowhere.
+func (b *planner) phrase(ph query.Phrase) phrase {
+	out := make(phrase, len(ph))
+	ok := true
+	for j, t := range ph {
+		out[j] = -1
+		if t != "" {
+			out[j] = b.id(t)
+			ok = ok && b.p.Terms[out[j]].DF > 0
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return out
+}
+
+// part plans one part of the query and its alternatives.
+func (b *planner) part(qp query.Part) planPart {
+	var pp planPart
+	for k, a := range qp.Alts {
+		pa := b.alt(a, k == 0, qp)
+		if len(pa.terms) > 0 {
+			pp.w = max(pp.w, float64(pa.w*pa.mean))
+		}
+		if len(a.Phrase) > 1 {
+			b.p.simple = false
+		}
+		pp.alts = append(pp.alts, pa)
+	}
+	return pp
+}
+
+// alt plans one alternative of part qp; typed is true for the one as typed,
+// whose terms make the sequence that word pairs are taken from.
+func (b *planner) alt(a query.Alt, typed bool, qp query.Part) planAlt {
+	pa := planAlt{w: 1, phrase: b.phrase(a.Phrase)}
+	if a.Synonym {
+		pa.w = b.p.params.Synonym
+	}
+	sum := 0.0
+	for j, t := range a.Phrase {
+		if t == "" {
+			continue
+		}
+		i := b.id(t)
+		term := &b.p.Terms[i]
+		if term.DF == 0 {
+			continue
+		}
+		term.Q = max(term.Q, pa.w)
+		if typed {
+			b.seq = append(b.seq, i)
+			b.seqPos = append(b.seqPos, int32(qp.Pos+j))
+			b.seqRun = append(b.seqRun, int32(qp.Run))
+		}
+		if !containsID(pa.terms, i) {
+			pa.terms = append(pa.terms, i)
+			sum += term.IDF
+		}
+	}
+	if len(pa.terms) > 0 {
+		pa.mean = sum / float64(len(pa.terms))
+	}
+	pa.whole = a.Synonym && pa.phrase != nil
+	return pa
+}
+
+// pairs adds the pairs of consecutive terms typed together.
+func (b *planner) pairs() {
+	p := b.p
+	for k := 1; k < len(b.seq); k++ {
+		if b.seqRun[k] != b.seqRun[k-1] {
 			continue // typed apart
 		}
-		a, b := seq[k-1], seq[k]
-		p.pairs = append(p.pairs, pair{a: a, b: b, dist: seqPos[k] - seqPos[k-1], w: min(p.Terms[a].IDF, p.Terms[b].IDF)})
+		x, y := b.seq[k-1], b.seq[k]
+		p.pairs = append(p.pairs, pair{a: x, b: y, dist: b.seqPos[k] - b.seqPos[k-1], w: min(p.Terms[x].IDF, p.Terms[y].IDF)})
 	}
 	if len(p.pairs) > 0 {
 		p.simple = false
 	}
-	return p
 }
 
 func containsID(ids []int32, i int32) bool {

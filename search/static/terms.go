@@ -71,7 +71,6 @@ type termScratch struct {
 	keys   []rankKey
 	blocks [][]int32
 	all    []int32
-	counts []uint32
 }
 
 var scratches = sync.Pool{New: func() any { return new(termScratch) }}

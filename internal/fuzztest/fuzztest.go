@@ -1,4 +1,5 @@
-package load
+// Package fuzztest holds what the repository's fuzz targets share.
+package fuzztest
 
 import (
 	"flag"
@@ -6,12 +7,12 @@ import (
 	"time"
 )
 
-// timed runs one input of a fuzz target. Under go test -fuzz, an input
+// Timed runs one input of a fuzz target. Under go test -fuzz, an input
 // that takes over a second fails: no single file may take longer, and a
 // fuzzer's inputs are small. On a busy machine a run can stall, so a slow
 // input is run twice more and fails only if it is slow every time. Run as
 // a plain test (the seeds), time is not asserted.
-func timed(t *testing.T, fn func()) {
+func Timed(t *testing.T, fn func()) {
 	t.Helper()
 	f := flag.Lookup("test.fuzz")
 	fuzzing := f != nil && f.Value.String() != ""

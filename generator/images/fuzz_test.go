@@ -1,8 +1,10 @@
-package render
+package images
 
 import (
 	"bytes"
 	"testing"
+
+	"github.com/jianghan-district/jianghan/internal/fuzztest"
 )
 
 // FuzzJPEGOrientation reads the EXIF orientation of any bytes: a photo's
@@ -15,7 +17,7 @@ func FuzzJPEGOrientation(f *testing.F) {
 	f.Add(withExif(jpeg, 3, true))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var o int
-		timed(t, func() { o = jpegOrientation(b) })
+		fuzztest.Timed(t, func() { o = jpegOrientation(b) })
 		if o < 1 || o > 8 {
 			t.Fatalf("%x: orientation %d", b, o)
 		}
@@ -27,6 +29,6 @@ func FuzzSVGSize(f *testing.F) {
 	f.Add([]byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 400"></svg>`))
 	f.Add([]byte(`<?xml version="1.0"?><svg width="320px" height="200"/>`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		timed(t, func() { svgSize(bytes.NewReader(b)) })
+		fuzztest.Timed(t, func() { svgSize(bytes.NewReader(b)) })
 	})
 }
