@@ -196,7 +196,7 @@ func TestCardsSayWhatTheListDoesNot(t *testing.T) {
 func TestThemeColour(t *testing.T) {
 	needSite(t)
 	root := t.TempDir()
-	if err := copyDir(filepath.Join(site.root, "content"), filepath.Join(root, "content")); err != nil {
+	if err := os.CopyFS(filepath.Join(root, "content"), os.DirFS(filepath.Join(site.root, "content"))); err != nil {
 		t.Fatal(err)
 	}
 	cfg := filepath.Join(root, "content", "site.yaml")

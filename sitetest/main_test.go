@@ -8,7 +8,6 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -58,7 +57,7 @@ func TestMain(m *testing.M) {
 // buildFixture copies the sample content, adds two raster images to one
 // case, and builds it both ways.
 func buildFixture() error {
-	if err := copyDir("../content", filepath.Join(site.root, "content")); err != nil {
+	if err := os.CopyFS(filepath.Join(site.root, "content"), os.DirFS("../content")); err != nil {
 		return err
 	}
 	dir := filepath.Join(site.root, "content", filepath.FromSlash(photoCase))
@@ -127,24 +126,6 @@ func fixturePNG() []byte {
 		panic(err)
 	}
 	return buf.Bytes()
-}
-
-func copyDir(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
 }
 
 // needSite stops a test when the fixture did not build.
