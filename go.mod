@@ -12,6 +12,7 @@ require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/klauspost/compress v1.20.4
+	github.com/rogpeppe/go-internal v1.16.0
 	github.com/uudashr/gocognit v1.3.0
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/image v0.48.0

@@ -10,16 +10,16 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/jianghan-district/jianghan/generator/diag"
 	"github.com/jianghan-district/jianghan/generator/publish"
+	"github.com/rogpeppe/go-internal/diff"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden that differ, logging the diff of each (use with -v)")
 
 const fixture = "testdata/site"
 
@@ -77,43 +77,36 @@ func TestGolden(t *testing.T) {
 			// Asset fingerprints change with every CSS or JS edit; the
 			// golden files pin the page, not the assets' bytes.
 			got = fingerprint.ReplaceAll(got, []byte(".HASH.$1"))
-			golden := filepath.Join("testdata/golden", strings.ReplaceAll(p, "/", "__"))
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./generator -run TestGolden -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s (run with -update if the change is intended)\n%s", p, golden, firstDiff(string(want), string(got)))
-			}
+			checkGolden(t, filepath.Join("testdata", "golden", strings.ReplaceAll(p, "/", "__")), got)
 		})
 	}
 }
 
-// firstDiff shows the first differing line, enough to see what changed.
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
+// checkGolden compares got with the golden file. A mismatch shows a unified
+// diff of the lines that changed, not two whole pages; -update rewrites
+// only the golden files that changed, and says which, with the same diff,
+// so that what a theme change did to each page is read before it is
+// committed.
+func checkGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	want, err := os.ReadFile(golden)
+	if *update {
+		if err == nil && bytes.Equal(want, got) {
+			return
 		}
-		if i < len(gl) {
-			g = gl[i]
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
 		}
-		if w != g {
-			return "line " + strconv.Itoa(i+1) + ":\n want: " + w + "\n  got: " + g
-		}
+		t.Logf("updated %s:\n%s", golden, diff.Diff(golden, want, "new", got))
+		return
 	}
-	return ""
+	if err != nil {
+		t.Fatalf("%v (run go test ./generator -run TestGolden -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the page differs from %s (run go test ./generator -run TestGolden -update -v if the change is intended, and read the diff it prints):\n%s",
+			golden, diff.Diff(golden, want, "got", got))
+	}
 }
 
 var linkRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
@@ -416,22 +409,7 @@ func TestPublishing(t *testing.T) {
 func copyDir(t *testing.T, src string) string {
 	t.Helper()
 	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
 		t.Fatal(err)
 	}
 	return dst

@@ -8,7 +8,6 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -35,7 +34,7 @@ var site struct {
 // The case that gets the fixture images, and their file names.
 const (
 	photoCase = "cases/lift-seven-floors"
-	photoJPEG = "meeting.jpg" // 1000×1600 stored, EXIF orientation 6: shown 1600×1000
+	photoJPEG = "meeting.jpg" // 700×1120 stored, EXIF orientation 6: shown 1120×700
 	photoPNG  = "floor-plan.png"
 )
 
@@ -58,7 +57,7 @@ func TestMain(m *testing.M) {
 // buildFixture copies the sample content, adds two raster images to one
 // case, and builds it both ways.
 func buildFixture() error {
-	if err := copyDir("../content", filepath.Join(site.root, "content")); err != nil {
+	if err := os.CopyFS(filepath.Join(site.root, "content"), os.DirFS("../content")); err != nil {
 		return err
 	}
 	dir := filepath.Join(site.root, "content", filepath.FromSlash(photoCase))
@@ -88,13 +87,16 @@ func buildFixture() error {
 	return nil
 }
 
-// fixtureJPEG is a 1000×1600 photo as a phone held sideways stores it, with
-// EXIF orientation 6 (turn 90° clockwise to show): shown, it is 1600×1000,
-// and the red corner stored at the top left is at the top right.
+// fixtureJPEG is a 700×1120 photo as a phone held sideways stores it, with
+// EXIF orientation 6 (turn 90° clockwise to show): shown, it is 1120×700,
+// and the red corner stored at the top left is at the top right. Shown, it
+// is wider than the widest copy (1080 pixels), so every copy is made; a
+// larger photo proves nothing more, and every build of the fixture turns
+// and resizes it under the race detector.
 func fixtureJPEG() []byte {
-	img := image.NewRGBA(image.Rect(0, 0, 1000, 1600))
-	for y := 0; y < 1600; y++ {
-		for x := 0; x < 1000; x++ {
+	img := image.NewRGBA(image.Rect(0, 0, 700, 1120))
+	for y := 0; y < 1120; y++ {
+		for x := 0; x < 700; x++ {
 			c := color.RGBA{uint8(x / 4), uint8(y / 7), 160, 255}
 			if x < 200 && y < 200 {
 				c = color.RGBA{255, 0, 0, 255}
@@ -127,24 +129,6 @@ func fixturePNG() []byte {
 		panic(err)
 	}
 	return buf.Bytes()
-}
-
-func copyDir(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
 }
 
 // needSite stops a test when the fixture did not build.
@@ -254,6 +238,23 @@ func waitJS(t *testing.T, ctx context.Context, expr string) {
 		}
 	}
 	t.Fatalf("waiting for %s: still false after 20s (last error: %v)", abbrev(expr), last)
+}
+
+// waitFor reports whether expr becomes true in the page within 20 s, for a
+// test that then says itself what is wrong.
+func waitFor(ctx context.Context, expr string) bool {
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+expr+")")); err == nil && ok {
+			return true
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	return false
 }
 
 func abbrev(s string) string {

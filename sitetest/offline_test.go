@@ -206,7 +206,7 @@ func TestOfflineAfterRebuild(t *testing.T) {
 
 	// Build 2: the same content with a changed stylesheet, from a site theme.
 	root := t.TempDir()
-	if err := copyDir(filepath.Join(site.root, "content"), filepath.Join(root, "content")); err != nil {
+	if err := os.CopyFS(filepath.Join(root, "content"), os.DirFS(filepath.Join(site.root, "content"))); err != nil {
 		t.Fatal(err)
 	}
 	theme := filepath.Join(root, filepath.FromSlash(themes.Dir))

@@ -218,10 +218,10 @@ func TestImages(t *testing.T) {
 	if !ok {
 		t.Fatalf("no <img> of %s on the page: %+v", photoJPEG, got)
 	}
-	if photo.Width != "1600" || photo.Height != "1000" {
-		t.Errorf("photo width×height = %s×%s, want 1600×1000 (upright, after EXIF)", photo.Width, photo.Height)
+	if photo.Width != "1120" || photo.Height != "700" {
+		t.Errorf("photo width×height = %s×%s, want 1120×700 (upright, after EXIF)", photo.Width, photo.Height)
 	}
-	for _, w := range []string{"meeting.360w.jpg 360w", "meeting.720w.jpg 720w", "meeting.1080w.jpg 1080w", "meeting.jpg 1600w"} {
+	for _, w := range []string{"meeting.360w.jpg 360w", "meeting.720w.jpg 720w", "meeting.1080w.jpg 1080w", "meeting.jpg 1120w"} {
 		if !strings.Contains(photo.Srcset, w) {
 			t.Errorf("photo srcset %q lacks %q", photo.Srcset, w)
 		}

@@ -15,7 +15,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -103,7 +102,9 @@ func main() {
 		if err != nil {
 			panic(err)
 		}
-		copyTree(fixture, dir)
+		if err := os.CopyFS(dir, os.DirFS(fixture)); err != nil {
+			panic(err)
+		}
 		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(in.file)), []byte(in.text), 0o644); err != nil {
 			panic(err)
 		}
@@ -143,25 +144,4 @@ func must(b []byte, err error) []byte {
 		panic(err)
 	}
 	return b
-}
-
-func copyTree(src, dst string) {
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		t := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(t, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(t, b, 0o644)
-	})
-	if err != nil {
-		panic(err)
-	}
 }

@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -157,6 +159,58 @@ type fixture struct {
 	ix     *index.Index
 	static string
 	docs   []search.Document
+	// random are the random queries the parity tests draw from: Node
+	// runs them all, Chromium and the byte budget the first of them, so
+	// that Index.Search answers each once.
+	random []search.Request
+}
+
+// answer is Index.Search's answer to one request, computed once per test
+// binary: under the race detector a search over the fixture costs tens of
+// milliseconds, and the parity tests put the same requests to Node, to
+// Chromium and to the byte budget.
+type answer struct {
+	once sync.Once
+	res  *search.Result
+	err  error
+}
+
+var answers sync.Map // search.Request → *answer
+
+// searchAll starts Index.Search on reqs, several at a time, and returns a
+// function that waits for the answers: the caller runs search.js
+// meanwhile, in Node or Chromium, which are other processes.
+func (f fixture) searchAll(reqs []search.Request) func(t testing.TB) []*search.Result {
+	out := make([]*search.Result, len(reqs))
+	errs := make([]error, len(reqs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				a, _ := answers.LoadOrStore(reqs[i], &answer{})
+				ans := a.(*answer)
+				ans.once.Do(func() { ans.res, ans.err = f.ix.Search(context.Background(), reqs[i]) })
+				out[i], errs[i] = ans.res, ans.err
+			}
+		})
+	}
+	go func() {
+		for i := range reqs {
+			next <- i
+		}
+		close(next)
+	}()
+	return func(t testing.TB) []*search.Result {
+		t.Helper()
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("%+v: %v", reqs[i], err)
+			}
+		}
+		return out
+	}
 }
 
 var (
@@ -177,6 +231,15 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// fixtureSize is the number of generated cases in the parity fixture
+// (about 370 documents): enough that the texts fill several files read by
+// range requests, that the postings of common terms run into the third
+// block, and that about a quarter of the random queries fetch tail blocks
+// and some several rounds of them (TestSearchJSMatchesIndexRandom checks
+// that they still do). Twice as many proved nothing more and cost three
+// times as much to index under the race detector.
+const fixtureSize = 300
 
 // fixtureDocs is the generated corpus plus a few hand-written documents
 // with mixed scripts, full-width forms and synonyms.
@@ -202,7 +265,7 @@ func getFixture(t testing.TB) fixture {
 			return
 		}
 		fixDir = dir
-		docs := fixtureDocs(600)
+		docs := fixtureDocs(fixtureSize)
 		ix, err := index.Open(filepath.Join(dir, "idx"))
 		if err != nil {
 			fixErr = err
@@ -218,7 +281,7 @@ func getFixture(t testing.TB) fixture {
 			fixErr = err
 			return
 		}
-		fix = fixture{ix: ix, static: out, docs: docs}
+		fix = fixture{ix: ix, static: out, docs: docs, random: randomRequests(docs, 300, 7)}
 	})
 	if fixErr != nil {
 		t.Fatal(fixErr)
@@ -228,15 +291,11 @@ func getFixture(t testing.TB) fixture {
 
 func TestSearchJSMatchesIndex(t *testing.T) {
 	fx := getFixture(t)
+	wants := fx.searchAll(parityQueries)
 	js := runNode(t, fx.static, parityQueries)
+	want := wants(t)
 	for i, req := range parityQueries {
-		t.Run(req.Query, func(t *testing.T) {
-			want, err := fx.ix.Search(context.Background(), req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			compareResults(t, want, js[i])
-		})
+		t.Run(req.Query, func(t *testing.T) { compareResults(t, want[i], js[i]) })
 	}
 }
 
@@ -367,17 +426,31 @@ func randomRequests(docs []search.Document, n int, seed int64) []search.Request 
 
 func TestSearchJSMatchesIndexRandom(t *testing.T) {
 	fx := getFixture(t)
-	reqs := randomRequests(fx.docs, 300, 7)
+	reqs := fx.random
+	wants := fx.searchAll(reqs)
 	js := runNode(t, fx.static, reqs)
+	want := wants(t)
+	tails, rounds := 0, 0
 	for i, req := range reqs {
-		want, err := fx.ix.Search(context.Background(), req)
-		if err != nil {
-			t.Fatalf("%+v: %v", req, err)
-		}
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			t.Logf("%+v", req)
-			compareResults(t, want, js[i])
+			compareResults(t, want[i], js[i])
 		})
+		if js[i].Fetched > 0 {
+			tails++
+		}
+		if js[i].Fetched > 1 {
+			rounds++
+		}
+	}
+	// The fixture and the queries are sized to reach the tail blocks; a
+	// smaller pair would pass while proving less.
+	t.Logf("%d of %d answers fetched tail blocks, %d more than one", tails, len(reqs), rounds)
+	if tails < len(reqs)/8 || rounds < len(reqs)/16 {
+		t.Errorf("only %d of %d answers fetched tail blocks, %d more than one: the fixture no longer tests them", tails, len(reqs), rounds)
+	}
+	if texts, _ := filepath.Glob(filepath.Join(fx.static, "d", "*.bin")); len(texts) < 2 {
+		t.Errorf("the texts fill %d file(s): reading across files is not tested", len(texts))
 	}
 }
 
@@ -388,14 +461,13 @@ func TestSearchJSMatchesIndexRandom(t *testing.T) {
 // and its first three hits are still the index's.
 func TestSearchJSBudget(t *testing.T) {
 	fx := getFixture(t)
-	reqs := append(randomRequests(fx.docs, 150, 11), parityQueries...)
+	reqs := append(slices.Clone(fx.random[:150]), parityQueries...)
+	wants := fx.searchAll(reqs)
 	js := runNodeBudget(t, fx.static, reqs, "default")
+	wantAll := wants(t)
 	cut := 0
 	for i, req := range reqs {
-		want, err := fx.ix.Search(context.Background(), req)
-		if err != nil {
-			t.Fatal(err)
-		}
+		want := wantAll[i]
 		got := js[i]
 		if got.Error != "" {
 			t.Fatalf("%+v: %s", req, got.Error)
