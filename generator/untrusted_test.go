@@ -31,22 +31,7 @@ var serveOptions = render.Options{DevScript: "<script>/* 实时刷新 */</script
 func site(t *testing.T, files map[string][]byte) string {
 	t.Helper()
 	root := t.TempDir()
-	err := filepath.WalkDir(fixture, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(fixture, p)
-		dst := filepath.Join(root, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, b, 0o644)
-	})
-	if err != nil {
+	if err := os.CopyFS(root, os.DirFS(fixture)); err != nil {
 		t.Fatal(err)
 	}
 	for name, text := range files {

@@ -32,39 +32,10 @@ var devOptions = render.Options{DevScript: "<script>/* 实时刷新 */</script>"
 func copySite(t testing.TB) string {
 	t.Helper()
 	root := t.TempDir()
-	err := filepath.WalkDir(filepath.Join("..", "..", "content"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(filepath.Join("..", "..", "content"), p)
-		dst := filepath.Join(root, "content", rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, b, 0o644)
-	})
-	if err != nil {
+	if err := os.CopyFS(filepath.Join(root, "content"), os.DirFS(filepath.Join("..", "..", "content"))); err != nil {
 		t.Fatal(err)
 	}
-	err = fs.WalkDir(themes.Default(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(root, filepath.FromSlash(themes.Dir), filepath.FromSlash(p))
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		b, err := fs.ReadFile(themes.Default(), p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, b, 0o644)
-	})
-	if err != nil {
+	if err := os.CopyFS(filepath.Join(root, filepath.FromSlash(themes.Dir)), themes.Default()); err != nil {
 		t.Fatal(err)
 	}
 	return root
