@@ -58,7 +58,9 @@
 // reached through render.Data — the page it is about, the card of every
 // page it shows or links to (Data.Part, Data.PageLink), the lists it showed
 // (Data.List, .Site.Cases, Data.Terms), its template and the assets it named
-// (see render/deps.go). A copy job declares its source. So a theme that
+// (see render/deps.go). A page of a paginated list reads only its own slice
+// (render.ListPage: the pages it shows and the length of the list), so a
+// case whose date moves it reruns the list pages between its two places. A copy job declares its source. So a theme that
 // shows another list, or a card on another page, is followed without a
 // change here.
 //

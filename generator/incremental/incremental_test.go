@@ -272,11 +272,12 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		name   string
 		edit   edit
 		failed bool
-		// must lists outputs the delta has to re-render; atMost bounds
-		// how many jobs it may run (0: no bound).
-		must   []string
-		atMost int
-		styles bool
+		// must lists outputs the delta has to re-render, not outputs it
+		// must leave alone; atMost bounds how many jobs it may run (0: no
+		// bound).
+		must, not []string
+		atMost    int
+		styles    bool
 	}{
 		{name: "编辑案例正文", edit: replace("content/cases/noise-dispute.md", "## 问题\n", "## 问题\n夏老师说，她只想睡个好觉。\n\n"),
 			must: []string{"cases/noise-dispute/index.html"}, atMost: 3},
@@ -290,6 +291,10 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		{name: "改主题", edit: replace("content/cases/noise-dispute.md", "topics: [邻里纠纷调解]", "topics: [邻里纠纷调解, 居民自治]"),
 			must: []string{"topics/居民自治/index.html"}},
 		{name: "改日期", edit: replace("content/cases/noise-dispute.md", "date: 2024-04-09", "date: 2019-04-09")},
+		// A case that moves within the second page of the case list leaves
+		// the first page as it was.
+		{name: "日期只在第二页里挪动", edit: replace("content/cases/lift-ground-floor.md", "date: 2022-06-20", "date: 2022-01-15"),
+			must: []string{"cases/page/2/index.html"}, not: []string{"cases/index.html"}},
 		{name: "保存后重命名", edit: renameSave("content/cases/noise-dispute.md", "夏老师说", "夏老师笑着说"),
 			must: []string{"cases/noise-dispute/index.html"}, atMost: 3},
 		{name: "新增案例", edit: write("content/cases/canteen-spring.md", newCase),
@@ -355,7 +360,7 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 				}
 				return
 			}
-			checkJobs(t, d, st.must, st.atMost)
+			checkJobs(t, d, st.must, st.not, st.atMost)
 			if st.styles != (len(d.Styles) > 0 && d.StylesOnly) {
 				t.Errorf("styles = %v, only %v; want a stylesheet swap: %v", d.Styles, d.StylesOnly, st.styles)
 			}
@@ -384,9 +389,10 @@ func sameContentDiagnostics(t *testing.T, got, want []diag.Diagnostic) {
 	}
 }
 
-// checkJobs checks that a delta re-renders every output of must, and runs
-// at most atMost jobs (none when it is negative, any number when 0).
-func checkJobs(t *testing.T, d *generator.Delta, must []string, atMost int) {
+// checkJobs checks that a delta re-renders every output of must and none
+// of not, and runs at most atMost jobs (none when it is negative, any
+// number when 0).
+func checkJobs(t *testing.T, d *generator.Delta, must, not []string, atMost int) {
 	t.Helper()
 	ran := map[string]bool{}
 	var paths []string
@@ -397,6 +403,11 @@ func checkJobs(t *testing.T, d *generator.Delta, must []string, atMost int) {
 	for _, m := range must {
 		if !ran[m] {
 			t.Errorf("%s was not re-rendered", m)
+		}
+	}
+	for _, m := range not {
+		if ran[m] {
+			t.Errorf("%s was re-rendered, though nothing it shows changed", m)
 		}
 	}
 	switch {

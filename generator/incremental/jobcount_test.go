@@ -16,7 +16,8 @@ import (
 
 // BenchmarkEditJobs reports how many jobs one typical save reruns on the
 // benchmark library of 1,000 cases with its own copy of the theme: a title,
-// a paragraph, a tag of one case, a rule of the theme's stylesheet.
+// a paragraph, a tag of one case, its date (which moves it to the end of
+// every list it is in), a rule of the theme's stylesheet.
 func BenchmarkEditJobs(b *testing.B) {
 	root := benchcorpus.Site(b, 1000)
 	if err := os.CopyFS(filepath.Join(root, filepath.FromSlash(themes.Dir)), themes.Default()); err != nil {
@@ -40,6 +41,7 @@ func BenchmarkEditJobs(b *testing.B) {
 	caseRel := "content/cases/case-00042.md"
 	cssRel := themes.Dir + "/assets/css/site.css"
 	tags := regexp.MustCompile(`(?m)^tags: .*$`)
+	dates := regexp.MustCompile(`(?m)^date: .*$`)
 	edits := []struct {
 		name, rel string
 		edit      func(s string, i int) string
@@ -51,6 +53,7 @@ func BenchmarkEditJobs(b *testing.B) {
 			return strings.Replace(s, "## 问题\n", "## 问题\n第 "+strconv.Itoa(i)+" 次修改：补充了居民议事的细节。\n", 1)
 		}},
 		{"tag", caseRel, func(s string, i int) string { return tags.ReplaceAllString(s, "tags: [新标签"+strconv.Itoa(i)+"]") }},
+		{"date", caseRel, func(s string, i int) string { return dates.ReplaceAllString(s, "date: 2001-01-0"+strconv.Itoa(i%9+1)) }},
 		{"css", cssRel, func(s string, i int) string { return s + "\n.x" + strconv.Itoa(i) + " { color: red; }\n" }},
 	}
 	for _, e := range edits {

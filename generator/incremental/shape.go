@@ -22,31 +22,18 @@ type siteKeys struct {
 // keysOfSite makes the keys of a linked site.
 func keysOfSite(site *model.Site) *siteKeys {
 	k := &siteKeys{lists: map[string]string{}, links: make(map[string]string, len(site.Pages))}
-	byKind := map[model.Kind]*keyWriter{}
-	for _, kind := range model.Kinds {
-		byKind[kind] = &keyWriter{}
+	per := render.PerPage(site.Config)
+	// The kinds' lists are in reading order; site.Pages is sorted by URL.
+	kinds := map[model.Kind][]*model.Page{
+		model.Cases:    bases(site.Cases),
+		model.Lectures: bases(site.Lectures),
+		model.Guides:   bases(site.Guides),
+		model.Workers:  bases(site.Workers),
+		model.Courses:  bases(site.Courses),
+		model.Handbook: bases(site.Chapters),
 	}
-	// site.Pages is sorted by URL; the kinds' lists are in reading order.
-	for _, c := range site.Cases {
-		byKind[model.Cases].str(c.Key())
-	}
-	for _, x := range site.Lectures {
-		byKind[model.Lectures].str(x.Key())
-	}
-	for _, x := range site.Guides {
-		byKind[model.Guides].str(x.Key())
-	}
-	for _, x := range site.Workers {
-		byKind[model.Workers].str(x.Key())
-	}
-	for _, x := range site.Courses {
-		byKind[model.Courses].str(x.Key())
-	}
-	for _, x := range site.Chapters {
-		byKind[model.Handbook].str(x.Key())
-	}
-	for kind, w := range byKind {
-		k.lists[render.ListKind(kind)] = w.String()
+	for kind, pages := range kinds {
+		k.list(render.ListKind(kind), pages, per)
 	}
 	var all keyWriter
 	for _, p := range site.Pages {
@@ -57,9 +44,7 @@ func keysOfSite(site *model.Site) *siteKeys {
 	for _, t := range model.Taxonomies {
 		var tax keyWriter
 		for _, term := range site.Terms[t] {
-			var w keyWriter
-			pageKeys(&w, term.Pages)
-			k.lists[render.ListTerm(t, term.Name)] = w.String()
+			k.list(render.ListTerm(t, term.Name), term.Pages, per)
 			tax.str(term.Name)
 			tax.n(len(term.Pages))
 		}
@@ -69,6 +54,30 @@ func keysOfSite(site *model.Site) *siteKeys {
 	static.list(site.Static)
 	k.lists[render.ListStatic] = static.String()
 	return k
+}
+
+// list keys the list name of pages, and each of its list pages as
+// render.ListPage names them: the pages it shows and the length of the
+// whole list.
+func (k *siteKeys) list(name string, pages []*model.Page, per int) {
+	var w keyWriter
+	pageKeys(&w, pages)
+	k.lists[name] = w.String()
+	for n := 1; n == 1 || (n-1)*per < len(pages); n++ {
+		var pw keyWriter
+		pw.n(len(pages))
+		pageKeys(&pw, pages[(n-1)*per:min(n*per, len(pages))])
+		k.lists[render.ListPage(name, n)] = pw.String()
+	}
+}
+
+// bases are the pages of entries, in their order.
+func bases[E model.Entry](es []E) []*model.Page {
+	out := make([]*model.Page, len(es))
+	for i, e := range es {
+		out[i] = e.Base()
+	}
+	return out
 }
 
 // linksKey is what linking gives a page: which pages it links to, in

@@ -2,6 +2,7 @@ package render
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/jianghan-district/jianghan/generator/model"
 )
@@ -60,6 +61,22 @@ func ListTerm(t model.Taxonomy, name string) string { return "term:" + string(t)
 
 // ListTaxonomy names the terms of a taxonomy with their counts: "tax:topics".
 func ListTaxonomy(t model.Taxonomy) string { return "tax:" + string(t) }
+
+// ListPage names page n (from 1) of the paginated list named list:
+// "cases#3". It stands for the pages that page shows and the length of the
+// whole list, which its pager counts, so a case whose date moves it reruns
+// the list pages between its old place and its new one, not every page of
+// the list. ('#' is refused in names, so it cannot occur in a term.)
+func ListPage(list string, n int) string { return list + "#" + strconv.Itoa(n) }
+
+// PerPage is how many pages a page of a list shows: site.yaml's paginate,
+// 20 when it is not set.
+func PerPage(cfg model.Config) int {
+	if cfg.Paginate <= 0 {
+		return 20
+	}
+	return cfg.Paginate
+}
 
 // ListPages names every page of the site: "pages".
 const ListPages = "pages"

@@ -29,7 +29,7 @@ func TestJobsRecordWhatTheyRead(t *testing.T) {
 			path: "cases/lift/index.html",
 			want: []Dep{card("cases/visits"), list("cases")}, notWant: []Dep{card("cases/lift")}},
 		{name: "列表页", path: "cases/index.html",
-			want: []Dep{list("cases"), {DepTemplate, "list"}, card("cases/lift"), card("cases/visits")}, notWant: []Dep{{DepPage, "cases/lift"}}},
+			want: []Dep{list(ListPage("cases", 1)), {DepTemplate, "list"}, card("cases/lift"), card("cases/visits")}, notWant: []Dep{{DepPage, "cases/lift"}, list("cases")}},
 		{name: "首页用了样式表", layout: map[string]string{"home": `{{define "main"}}<link href="{{.Asset "css/site.css"}}">{{end}}`},
 			path: "index.html",
 			want: []Dep{{DepTemplate, "home"}, {DepAsset, "assets/css/site.css"}}, notWant: []Dep{list("cases")}},

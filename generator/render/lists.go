@@ -42,10 +42,7 @@ func (r *Renderer) kindPages(k model.Kind) []*model.Page {
 // paginate splits pages into list pages of the configured size; the first
 // lives at base, the rest at base/page/N/.
 func (r *Renderer) paginate(base, name string, pages []*model.Page, layout string, fill func(d *Data)) []Job {
-	size := r.site.Config.Paginate
-	if size <= 0 {
-		size = 20
-	}
+	size := PerPage(r.site.Config)
 	total := (len(pages) + size - 1) / size
 	if total == 0 {
 		total = 1
@@ -60,7 +57,7 @@ func (r *Renderer) paginate(base, name string, pages []*model.Page, layout strin
 	for n := 1; n <= total; n++ {
 		n := n
 		lo, hi := (n-1)*size, min(n*size, len(pages))
-		d := &Data{URL: pageURL(n), list: pages[lo:hi], listName: name, Pager: &Pager{Number: n, Total: total}}
+		d := &Data{URL: pageURL(n), list: pages[lo:hi], listName: ListPage(name, n), Pager: &Pager{Number: n, Total: total}}
 		if n > 1 {
 			d.Pager.Prev = pageURL(n - 1)
 		}
@@ -69,9 +66,9 @@ func (r *Renderer) paginate(base, name string, pages []*model.Page, layout strin
 		}
 		fill(d)
 		jobs = append(jobs, recorded(outPath(d.URL), func(rec *Recorder) ([]byte, error) {
-			// Its place among the pages of the list, and its pager, are
-			// the list's.
-			rec.list(name)
+			// Its slice of the list, and its pager, which counts the
+			// whole list.
+			rec.list(ListPage(name, n))
 			d.rec = rec
 			return r.execute(layout, d)
 		}))
